@@ -1,0 +1,16 @@
+/** Who and what a command comes from; copied into every event's metadata envelope (SPEC P1). */
+export interface Actor {
+  id: string;
+  role: string;
+  name?: string;
+  kind: 'user' | 'customer' | 'system';
+}
+
+export interface CommandContext {
+  actor: Actor;
+  /** Stable per request: derived from the Idempotency-Key when given, else generated. */
+  commandId: string;
+  correlationId: string;
+  /** The message that caused this command (the HTTP request's correlation id by default). */
+  causationId: string;
+}

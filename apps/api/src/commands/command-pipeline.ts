@@ -1,0 +1,93 @@
+import type { Decider, DomainEvent, UpcasterRegistry } from '@trilha/domain';
+import { fold } from '@trilha/domain';
+import {
+  ConcurrencyError,
+  positionToString,
+  type EventData,
+  type EventStore,
+  type RecordedEvent,
+} from '@trilha/event-store';
+import type { CommandContext } from './command-context';
+import type { CommandResult } from './command-result';
+import { eventIdFor } from './deterministic-ids';
+
+/** Tries after the first attempt when another writer appended to the stream in between. */
+export const CONFLICT_RETRIES = 3;
+
+export class CommandConflictError extends Error {
+  constructor(readonly streamId: string) {
+    super(`Stream ${streamId} kept changing concurrently; try again`);
+    this.name = 'CommandConflictError';
+  }
+}
+
+export interface PipelineRun<C, S, E extends DomainEvent> {
+  streamId: string;
+  aggregateId: string;
+  decider: Decider<C, S, E>;
+  command: C;
+  context: CommandContext;
+}
+
+/**
+ * Load, fold, decide, append with the revision read (ARCHITECTURE rule 2). A command whose id
+ * is already in the stream answers as the first time did, without deciding again.
+ */
+export class CommandPipeline {
+  constructor(
+    private readonly store: EventStore,
+    private readonly upcasters: UpcasterRegistry,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async run<C, S, E extends DomainEvent>(run: PipelineRun<C, S, E>): Promise<CommandResult> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.attempt(run);
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError)) throw error;
+        if (attempt >= CONFLICT_RETRIES) throw new CommandConflictError(run.streamId);
+      }
+    }
+  }
+
+  private async attempt<C, S, E extends DomainEvent>(run: PipelineRun<C, S, E>): Promise<CommandResult> {
+    const recorded = await this.store.readStream(run.streamId);
+    const previous = recorded.filter((e) => e.metadata.commandId === run.context.commandId);
+    if (previous.length > 0) return this.answer(run.aggregateId, previous[previous.length - 1], false);
+
+    const state = fold(run.decider, recorded.map((e) => this.upcast(e) as E));
+    const now = this.clock();
+    const events = run.decider.decide(run.command, state, now);
+    const last = recorded[recorded.length - 1];
+    if (events.length === 0) return { id: run.aggregateId, revision: last ? last.revision.toString() : '-1', position: last ? positionToString(last.position) : null, appended: false };
+
+    const expected = last ? last.revision : 'noStream';
+    const result = await this.store.append(run.streamId, events.map((e, i) => this.envelope(e, i, run.context, now)), expected);
+    return { id: run.aggregateId, revision: result.nextExpectedRevision.toString(), position: positionToString(result.position), appended: true };
+  }
+
+  private envelope(event: DomainEvent, index: number, context: CommandContext, now: Date): EventData {
+    return {
+      id: eventIdFor(context.commandId, index),
+      type: event.type,
+      data: event.data as Record<string, unknown>,
+      metadata: {
+        actor: context.actor,
+        commandId: context.commandId,
+        correlationId: context.correlationId,
+        causationId: context.causationId,
+        occurredAt: now.toISOString(),
+        schemaVersion: this.upcasters.currentVersion(event.type),
+      },
+    };
+  }
+
+  private upcast(event: RecordedEvent): DomainEvent {
+    return this.upcasters.upcast(event.type, event.data, event.metadata.schemaVersion ?? 1);
+  }
+
+  private answer(id: string, event: RecordedEvent, appended: boolean): CommandResult {
+    return { id, revision: event.revision.toString(), position: positionToString(event.position), appended };
+  }
+}

@@ -1,0 +1,29 @@
+import * as path from 'node:path';
+
+/** Runtime configuration (API.md "Configuration"), read once from the environment. */
+export interface TrilhaConfig {
+  port: number;
+  dataDir: string;
+  jwtSecret?: string;
+  eventStoreUrl?: string;
+  mongoUrl?: string;
+  logLevel: string;
+  /** Run the projections inside the api process (embedded mode). */
+  runProjections: boolean;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): TrilhaConfig {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  const eventStoreUrl = env.EVENTSTORE_URL || undefined;
+  const mongoUrl = env.MONGO_URL || undefined;
+  return {
+    port,
+    dataDir: path.resolve(env.TRILHA_DATA_DIR || './data'),
+    jwtSecret: env.TRILHA_JWT_SECRET || undefined,
+    eventStoreUrl,
+    mongoUrl,
+    logLevel: env.LOG_LEVEL || 'info',
+    runProjections: env.TRILHA_PROJECTIONS ? env.TRILHA_PROJECTIONS !== 'off' : true,
+  };
+}
