@@ -164,6 +164,8 @@ export class SqliteEventStore implements EventStore {
         const info = this.statements.insert.run(streamId, next, event.id, event.type, data, metadata, created);
         position = BigInt(info.lastInsertRowid);
       } catch (error) {
+        // Stored ids were ruled out above and the write lock keeps revisions free, so a unique
+        // violation here can only be an id repeated within this batch.
         if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
           throw new Error(`Event id ${event.id} appears twice in the batch`);
         }
