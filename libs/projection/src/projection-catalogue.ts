@@ -1,0 +1,167 @@
+import type { CollectionWrite, Document, ReadStore } from '@trilha/read-store';
+import { CATALOGUE_COLLECTION, CHECKPOINTS_COLLECTION } from './naming';
+
+export type ProjectionStatus = 'running' | 'catching_up' | 'failed' | 'stopped';
+
+/** Why a projection generation stopped. `eventId`/`type` are null when no single event is to blame. */
+export interface ProjectionFailure {
+  eventId: string | null;
+  position: string | null;
+  type: string | null;
+  error: string;
+}
+
+/** A generation replaced by a rebuild, kept until dropped. */
+export interface RetiredGeneration {
+  generation: number;
+  collections: string[];
+}
+
+/**
+ * One catalogue document per projection. Fields are flat so that a runner can report its status
+ * with conditional updates, without knowing whether its generation is active or being built.
+ */
+export type CatalogueEntry = Document & {
+  activeGeneration: number;
+  /** Code version of the handler that built the active generation. */
+  codeVersion: number;
+  status: ProjectionStatus;
+  failure: ProjectionFailure | null;
+  /** Physical collections of the active generation. */
+  activeCollections: string[];
+  buildingGeneration: number | null;
+  buildingCodeVersion: number | null;
+  buildingStatus: ProjectionStatus | null;
+  buildingFailure: ProjectionFailure | null;
+  buildingCollections: string[] | null;
+  retired: RetiredGeneration[];
+  /** The highest generation ever created, so that numbers are never reused. */
+  lastGeneration: number;
+};
+
+const NOT_BUILDING = {
+  buildingGeneration: null,
+  buildingCodeVersion: null,
+  buildingStatus: null,
+  buildingFailure: null,
+  buildingCollections: null,
+};
+
+/** Reads and writes the `_projections` catalogue. One host owns a projection's entry at a time. */
+export class ProjectionCatalogue {
+  constructor(private readonly readStore: ReadStore) {}
+
+  async init(): Promise<void> {
+    await this.readStore.ensureCollection({ name: CATALOGUE_COLLECTION });
+    await this.readStore.ensureCollection({ name: CHECKPOINTS_COLLECTION });
+  }
+
+  get(name: string): Promise<CatalogueEntry | null> {
+    return this.entries().findOne({ _id: name });
+  }
+
+  all(): Promise<CatalogueEntry[]> {
+    return this.entries().find({}, { sort: { _id: 1 } });
+  }
+
+  async create(name: string, codeVersion: number, collections: string[]): Promise<CatalogueEntry> {
+    const entry: CatalogueEntry = {
+      _id: name,
+      activeGeneration: 1,
+      codeVersion,
+      status: 'stopped',
+      failure: null,
+      activeCollections: collections,
+      ...NOT_BUILDING,
+      retired: [],
+      lastGeneration: 1,
+    };
+    await this.readStore.commit([
+      { collection: CATALOGUE_COLLECTION, write: { op: 'replaceOne', filter: { _id: name }, replacement: entry, upsert: true } },
+    ]);
+    return entry;
+  }
+
+  setActiveCollections(name: string, collections: string[]): Promise<void> {
+    return this.set({ _id: name }, { activeCollections: collections });
+  }
+
+  startBuilding(name: string, generation: number, codeVersion: number, collections: string[]): Promise<void> {
+    return this.set(
+      { _id: name },
+      {
+        buildingGeneration: generation,
+        buildingCodeVersion: codeVersion,
+        buildingStatus: 'catching_up',
+        buildingFailure: null,
+        buildingCollections: collections,
+        lastGeneration: generation,
+      },
+    );
+  }
+
+  clearBuilding(name: string): Promise<void> {
+    return this.set({ _id: name }, NOT_BUILDING);
+  }
+
+  /**
+   * Makes the building generation the active one in a single write; the previous active
+   * generation joins `retired`. Conditional on the generation still being the one built.
+   */
+  switchToBuilding(entry: CatalogueEntry, status: ProjectionStatus): Promise<void> {
+    if (entry.buildingGeneration === null) throw new Error(`Projection ${entry._id} has no generation being built`);
+    const retired = [
+      ...entry.retired.filter((r) => r.generation !== entry.activeGeneration),
+      { generation: entry.activeGeneration, collections: entry.activeCollections },
+    ];
+    return this.set(
+      { _id: entry._id, buildingGeneration: entry.buildingGeneration },
+      {
+        activeGeneration: entry.buildingGeneration,
+        codeVersion: entry.buildingCodeVersion,
+        status,
+        failure: entry.buildingFailure,
+        activeCollections: entry.buildingCollections ?? [],
+        ...NOT_BUILDING,
+        retired,
+      },
+    );
+  }
+
+  setRetired(name: string, retired: RetiredGeneration[]): Promise<void> {
+    return this.set({ _id: name }, { retired });
+  }
+
+  /**
+   * A status report for one generation: two conditional updates of which only the one matching
+   * the generation's current role (active or being built) applies.
+   */
+  static statusWrites(name: string, generation: number, status: ProjectionStatus, failure: ProjectionFailure | null): CollectionWrite[] {
+    return [
+      {
+        collection: CATALOGUE_COLLECTION,
+        write: { op: 'updateOne', filter: { _id: name, activeGeneration: generation }, update: { $set: { status, failure } } },
+      },
+      {
+        collection: CATALOGUE_COLLECTION,
+        write: {
+          op: 'updateOne',
+          filter: { _id: name, buildingGeneration: generation },
+          update: { $set: { buildingStatus: status, buildingFailure: failure } },
+        },
+      },
+    ];
+  }
+
+  reportStatus(name: string, generation: number, status: ProjectionStatus, failure: ProjectionFailure | null): Promise<void> {
+    return this.readStore.commit(ProjectionCatalogue.statusWrites(name, generation, status, failure));
+  }
+
+  private entries() {
+    return this.readStore.collection<CatalogueEntry>(CATALOGUE_COLLECTION);
+  }
+
+  private set(filter: Record<string, unknown>, fields: Record<string, unknown>): Promise<void> {
+    return this.readStore.commit([{ collection: CATALOGUE_COLLECTION, write: { op: 'updateOne', filter, update: { $set: fields } } }]);
+  }
+}

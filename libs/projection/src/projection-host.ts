@@ -1,0 +1,259 @@
+import { parsePosition, type EventStore, type Position } from '@trilha/event-store';
+import type { ReadStore } from '@trilha/read-store';
+import { CheckpointStore } from './checkpoint-store';
+import { dropCollections, ensureGenerationCollections } from './generation-collections';
+import { physicalCollectionName } from './naming';
+import { prepareProjection } from './prepare-projection';
+import { ProjectionCatalogue, type CatalogueEntry, type ProjectionFailure, type ProjectionStatus } from './projection-catalogue';
+import type { ProjectionDefinition } from './projection-definition';
+import { ProjectionRunner, type RunnerTuning } from './projection-runner';
+
+export interface ProjectionHostOptions extends RunnerTuning {
+  eventStore: EventStore;
+  readStore: ReadStore;
+  definitions?: ProjectionDefinition[];
+  logger?: Pick<Console, 'warn'>;
+}
+
+export interface ProjectionInfo {
+  name: string;
+  /** The active generation (what queries read). */
+  version: number;
+  /** Code version of the handler that built the active generation. */
+  codeVersion: number;
+  status: ProjectionStatus;
+  checkpoint: string | null;
+  lag: number;
+  eventsPerSecond: number;
+  failure?: ProjectionFailure;
+  rebuilding?: { generation: number; status: ProjectionStatus; checkpoint: string | null; lag: number; failure?: ProjectionFailure };
+}
+
+export interface RebuildProgress {
+  generation: number;
+  /** True once the new generation is active; false if its runner ended first. */
+  completed: Promise<boolean>;
+}
+
+interface Slot {
+  definition: ProjectionDefinition;
+  activeGeneration: number;
+  active?: ProjectionRunner;
+  building?: { runner: ProjectionRunner; completed: Promise<boolean> };
+  /** The latest rebuild started by this host, finished or not. */
+  lastRebuild?: RebuildProgress;
+}
+
+/**
+ * Runs a set of projections in this process. On start each projection runs its active
+ * generation; when the code version differs from the one that built it, a rebuild starts.
+ * A rebuild (blue/green) builds generation n+1 from the start of `$all` while n keeps serving,
+ * then switches the catalogue over in one write and stops n. Old generations stay until dropped.
+ */
+export class ProjectionHost {
+  private readonly eventStore: EventStore;
+  private readonly readStore: ReadStore;
+  private readonly catalogue: ProjectionCatalogue;
+  private readonly tuning: RunnerTuning & { logger?: Pick<Console, 'warn'> };
+  private readonly definitions = new Map<string, ProjectionDefinition>();
+  private readonly slots = new Map<string, Slot>();
+  private stopping = false;
+
+  constructor(options: ProjectionHostOptions) {
+    const { eventStore, readStore, definitions, ...tuning } = options;
+    this.eventStore = eventStore;
+    this.readStore = readStore;
+    this.catalogue = new ProjectionCatalogue(readStore);
+    this.tuning = tuning;
+    for (const definition of definitions ?? []) this.register(definition);
+  }
+
+  register(definition: ProjectionDefinition): void {
+    if (this.definitions.has(definition.name)) throw new Error(`Projection ${definition.name} is registered twice`);
+    // Physical names carry no projection name, so two owners of one collection would collide.
+    for (const other of this.definitions.values()) {
+      const shared = definition.collections.find((c) => other.collections.some((o) => o.name === c.name));
+      if (shared) throw new Error(`Projections ${other.name} and ${definition.name} both declare collection ${shared.name}`);
+    }
+    this.definitions.set(definition.name, definition);
+  }
+
+  /** Starts every registered projection, and a rebuild of those whose code version changed. */
+  async start(): Promise<void> {
+    this.stopping = false;
+    for (const definition of this.definitions.values()) await this.startProjection(definition);
+  }
+
+  /** The physical collection queries read for a projection's logical collection. */
+  collectionName(name: string, logical: string): string {
+    const slot = this.slot(name);
+    if (!slot.definition.collections.some((c) => c.name === logical)) {
+      throw new Error(`Projection ${name} has no collection ${logical}`);
+    }
+    return physicalCollectionName(logical, slot.activeGeneration);
+  }
+
+  /** True once the active generation reflects `position`; false on timeout. */
+  async waitFor(name: string, position: Position | string, timeoutMs?: number): Promise<boolean> {
+    const target = typeof position === 'string' ? parsePosition(position) : position;
+    if (!target) throw new Error(`Not a position: ${String(position)}`);
+    const deadline = timeoutMs === undefined ? undefined : Date.now() + timeoutMs;
+    for (;;) {
+      const runner = this.slot(name).active;
+      if (!runner) return false;
+      const remaining = deadline === undefined ? undefined : Math.max(0, deadline - Date.now());
+      if (await runner.waitForPosition(target, remaining)) return true;
+      // A switch stops the runner we waited on: wait on the new active one.
+      const now = this.slot(name).active;
+      if (now === runner || now === undefined || (deadline !== undefined && Date.now() >= deadline)) return false;
+    }
+  }
+
+  /** True once the active generation has caught up with the head read at that moment. */
+  async whenUpToDate(name: string): Promise<boolean> {
+    return (await this.slot(name).active?.whenUpToDate()) ?? false;
+  }
+
+  /**
+   * Builds a new generation beside the active one. While one is being built, returns it
+   * (restarting its runner if it failed or stopped, from its checkpoint).
+   */
+  async rebuild(name: string): Promise<RebuildProgress> {
+    const slot = this.slot(name);
+    const entry = await this.entry(name);
+    if (entry.buildingGeneration !== null && entry.buildingCodeVersion === slot.definition.version) {
+      const current = slot.building;
+      if (current && (current.runner.status === 'running' || current.runner.status === 'catching_up')) {
+        return { generation: current.runner.generation, completed: current.completed };
+      }
+      return this.runBuilding(slot, entry.buildingGeneration);
+    }
+    if (entry.buildingGeneration !== null) await this.abandonBuilding(slot, entry);
+    const generation = Math.max(entry.lastGeneration ?? 0, entry.activeGeneration, ...entry.retired.map((r) => r.generation)) + 1;
+    const collections = await ensureGenerationCollections(this.readStore, slot.definition, generation);
+    await this.catalogue.startBuilding(name, generation, slot.definition.version, collections);
+    return this.runBuilding(slot, generation);
+  }
+
+  /** The latest rebuild this host started for `name` (also one started by `start`). */
+  rebuildProgress(name: string): RebuildProgress | undefined {
+    return this.slot(name).lastRebuild;
+  }
+
+  /** Restarts the active generation's runner (e.g. after a failure was fixed) from its checkpoint. */
+  async restart(name: string): Promise<void> {
+    const slot = this.slot(name);
+    await slot.active?.stop();
+    slot.active = await this.startRunner(slot.definition, slot.activeGeneration);
+  }
+
+  /** Drops a retired generation's collections and checkpoint. */
+  async drop(name: string, generation: number): Promise<void> {
+    const entry = await this.entry(name);
+    if (generation === entry.activeGeneration || generation === entry.buildingGeneration) {
+      throw new Error(`Generation ${generation} of ${name} is in use and cannot be dropped`);
+    }
+    const retired = entry.retired.find((r) => r.generation === generation);
+    const definition = this.definitions.get(name);
+    const collections = retired?.collections ?? definition?.collections.map((c) => physicalCollectionName(c.name, generation)) ?? [];
+    await dropCollections(this.readStore, collections);
+    await this.readStore.commit([CheckpointStore.remove(name, generation)]);
+    await this.catalogue.setRetired(name, entry.retired.filter((r) => r.generation !== generation));
+  }
+
+  async list(): Promise<ProjectionInfo[]> {
+    const head = await this.eventStore.headPosition();
+    const infos: ProjectionInfo[] = [];
+    for (const [name, slot] of this.slots) {
+      const entry = await this.catalogue.get(name);
+      const active = slot.active?.metrics(head);
+      const info: ProjectionInfo = {
+        name,
+        version: slot.activeGeneration,
+        codeVersion: entry?.codeVersion ?? slot.definition.version,
+        status: active?.status ?? entry?.status ?? 'stopped',
+        checkpoint: active?.checkpoint ?? null,
+        lag: active?.lag ?? 0,
+        eventsPerSecond: active?.eventsPerSecond ?? 0,
+      };
+      if (active?.failure) info.failure = active.failure;
+      if (slot.building) {
+        const building = slot.building.runner.metrics(head);
+        info.rebuilding = { generation: building.generation, status: building.status, checkpoint: building.checkpoint, lag: building.lag };
+        if (building.failure) info.rebuilding.failure = building.failure;
+      }
+      infos.push(info);
+    }
+    return infos;
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const runners = [...this.slots.values()].flatMap((s) => [s.active, s.building?.runner]);
+    await Promise.all(runners.map((r) => r?.stop()));
+  }
+
+  private async startProjection(definition: ProjectionDefinition): Promise<void> {
+    const entry = await prepareProjection(this.readStore, definition);
+    const slot: Slot = { definition, activeGeneration: entry.activeGeneration };
+    this.slots.set(definition.name, slot);
+    slot.active = await this.startRunner(definition, entry.activeGeneration);
+    let resumable = entry.buildingGeneration !== null;
+    if (resumable && entry.buildingCodeVersion !== definition.version) {
+      await this.abandonBuilding(slot, entry);
+      resumable = false;
+    }
+    if (resumable || entry.codeVersion !== definition.version) await this.rebuild(definition.name);
+  }
+
+  private async runBuilding(slot: Slot, generation: number): Promise<RebuildProgress> {
+    await slot.building?.runner.stop();
+    const runner = await this.startRunner(slot.definition, generation);
+    const completed = this.switchWhenUpToDate(slot, runner);
+    slot.building = { runner, completed };
+    slot.lastRebuild = { generation, completed };
+    return slot.lastRebuild;
+  }
+
+  private async switchWhenUpToDate(slot: Slot, runner: ProjectionRunner): Promise<boolean> {
+    if (!(await runner.whenUpToDate())) return false;
+    if (this.stopping || slot.building?.runner !== runner) return false;
+    const entry = await this.entry(slot.definition.name);
+    if (entry.buildingGeneration !== runner.generation) return false;
+    await this.catalogue.switchToBuilding(entry, runner.status);
+    const previous = slot.active;
+    slot.active = runner;
+    slot.activeGeneration = runner.generation;
+    slot.building = undefined;
+    await previous?.stop();
+    return true;
+  }
+
+  /** A generation built by another code version is of no use: drop it. */
+  private async abandonBuilding(slot: Slot, entry: CatalogueEntry): Promise<void> {
+    const generation = entry.buildingGeneration!;
+    await slot.building?.runner.stop();
+    slot.building = undefined;
+    await this.catalogue.clearBuilding(entry._id);
+    await dropCollections(this.readStore, entry.buildingCollections ?? []);
+    await this.readStore.commit([CheckpointStore.remove(entry._id, generation)]);
+  }
+
+  private async startRunner(definition: ProjectionDefinition, generation: number): Promise<ProjectionRunner> {
+    const runner = new ProjectionRunner({ ...this.tuning, eventStore: this.eventStore, readStore: this.readStore, definition, generation });
+    await runner.start();
+    return runner;
+  }
+
+  private slot(name: string): Slot {
+    const slot = this.slots.get(name);
+    if (!slot) throw new Error(`Projection ${name} is not running in this host`);
+    return slot;
+  }
+
+  private async entry(name: string): Promise<CatalogueEntry> {
+    const entry = await this.catalogue.get(name);
+    if (!entry) throw new Error(`Projection ${name} has no catalogue entry`);
+    return entry;
+  }
+}

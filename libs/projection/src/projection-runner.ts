@@ -1,0 +1,296 @@
+import {
+  comparePositions,
+  positionToString,
+  type EventStore,
+  type Position,
+  type Subscription,
+} from '@trilha/event-store';
+import type { CollectionWrite, ReadStore } from '@trilha/read-store';
+import { CheckpointStore } from './checkpoint-store';
+import { EventRateMeter } from './event-rate-meter';
+import { collectionNameMap, toPhysicalWrites } from './generation-collections';
+import { PendingBatch } from './pending-batch';
+import { ProjectionCatalogue, type ProjectionFailure, type ProjectionStatus } from './projection-catalogue';
+import type { ProjectionDefinition } from './projection-definition';
+import { positionLag } from './position-lag';
+import { PositionWaiters } from './position-waiters';
+import { SubscriptionReader } from './subscription-reader';
+
+export interface RunnerTuning {
+  /** Most events per commit. Default 500. */
+  batchSize?: number;
+  /** How long an incomplete batch waits for more events before it is committed. Default 5 ms. */
+  batchWaitMs?: number;
+  /** Least time between checkpoint-only writes (idle or filtered-out tail). Default 1000 ms. */
+  checkpointIntervalMs?: number;
+  /** Window of the events-per-second meter. Default 10 s. */
+  rateWindowMs?: number;
+}
+
+export interface ProjectionRunnerOptions extends RunnerTuning {
+  eventStore: EventStore;
+  readStore: ReadStore;
+  definition: ProjectionDefinition;
+  generation: number;
+  /** Where failed status reports go; the projection itself keeps running. Default: console. */
+  logger?: Pick<Console, 'warn'>;
+}
+
+export interface RunnerMetrics {
+  generation: number;
+  status: ProjectionStatus;
+  checkpoint: string | null;
+  lag: number;
+  eventsPerSecond: number;
+  failure: ProjectionFailure | null;
+}
+
+/** Stops the loop with a failure to record. */
+class BatchFailure extends Error {
+  constructor(readonly failure: ProjectionFailure) {
+    super(failure.error);
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Runs one generation of one projection: subscribes to `$all` after its checkpoint, turns each
+ * batch of events into writes on the generation's physical collections and commits them with
+ * the checkpoint in one unit of work. A handler or commit failure stops it with status `failed`;
+ * no event is ever skipped. A runner runs once: to restart, create a new one.
+ */
+export class ProjectionRunner {
+  readonly name: string;
+  readonly generation: number;
+
+  private readonly definition: ProjectionDefinition;
+  private readonly eventStore: EventStore;
+  private readonly readStore: ReadStore;
+  private readonly catalogue: ProjectionCatalogue;
+  private readonly checkpoints: CheckpointStore;
+  private readonly names: Map<string, string>;
+  private readonly batchSize: number;
+  private readonly batchWaitMs: number;
+  private readonly checkpointIntervalMs: number;
+  private readonly meter: EventRateMeter;
+  private readonly waiters = new PositionWaiters();
+  private readonly logger: Pick<Console, 'warn'>;
+
+  private currentStatus: ProjectionStatus = 'stopped';
+  private currentFailure: ProjectionFailure | null = null;
+  private applied: Position | undefined;
+  private saved: Position | undefined;
+  private savedAt = 0;
+  private isCaughtUp = false;
+  private resolveCaughtUp!: (caughtUp: boolean) => void;
+  private readonly caughtUp = new Promise<boolean>((resolve) => (this.resolveCaughtUp = resolve));
+  private statusReports: Promise<void> = Promise.resolve();
+  private subscription: Subscription | undefined;
+  private reader: SubscriptionReader | undefined;
+  private loop: Promise<void> | undefined;
+  private stopping = false;
+  private finished = false;
+
+  constructor(options: ProjectionRunnerOptions) {
+    this.definition = options.definition;
+    this.name = options.definition.name;
+    this.generation = options.generation;
+    this.eventStore = options.eventStore;
+    this.readStore = options.readStore;
+    this.catalogue = new ProjectionCatalogue(options.readStore);
+    this.checkpoints = new CheckpointStore(options.readStore);
+    this.names = collectionNameMap(options.definition, options.generation);
+    this.batchSize = options.batchSize ?? 500;
+    this.batchWaitMs = options.batchWaitMs ?? 5;
+    this.checkpointIntervalMs = options.checkpointIntervalMs ?? 1000;
+    this.meter = new EventRateMeter(options.rateWindowMs ?? 10_000);
+    this.logger = options.logger ?? console;
+  }
+
+  get status(): ProjectionStatus {
+    return this.currentStatus;
+  }
+
+  get failure(): ProjectionFailure | null {
+    return this.currentFailure;
+  }
+
+  /** The position up to which the read model reflects `$all` (the stored checkpoint may trail it). */
+  get checkpoint(): Position | undefined {
+    return this.applied;
+  }
+
+  metrics(head: Position | undefined): RunnerMetrics {
+    return {
+      generation: this.generation,
+      status: this.currentStatus,
+      checkpoint: this.applied ? positionToString(this.applied) : null,
+      lag: positionLag(head, this.applied),
+      eventsPerSecond: Math.round(this.meter.perSecond() * 10) / 10,
+      failure: this.currentFailure,
+    };
+  }
+
+  /** Reads the checkpoint and starts consuming in the background. */
+  async start(): Promise<void> {
+    if (this.loop || this.stopping) throw new Error(`Runner ${this.name}@v${this.generation} was already started`);
+    this.applied = await this.checkpoints.read(this.name, this.generation);
+    this.saved = this.applied;
+    this.savedAt = Date.now();
+    this.setStatus('catching_up', null);
+    this.subscription = this.eventStore.subscribeAll({ fromPosition: this.applied, filter: this.definition.filter });
+    this.reader = new SubscriptionReader(this.subscription);
+    this.loop = this.run();
+  }
+
+  /** Finishes the batch in hand, saves the checkpoint and closes the subscription. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.reader?.interrupt();
+    await this.loop;
+  }
+
+  /** Resolves when the runner has ended (stopped or failed). */
+  async whenFinished(): Promise<void> {
+    await this.loop;
+  }
+
+  /** True once the subscription has caught up with the head; false if the runner ends first. */
+  whenCaughtUp(): Promise<boolean> {
+    return this.caughtUp;
+  }
+
+  /** True once caught up and the checkpoint has reached the head read at that moment. */
+  async whenUpToDate(): Promise<boolean> {
+    if (!(await this.whenCaughtUp())) return false;
+    const head = await this.eventStore.headPosition();
+    return head === undefined || this.waitForPosition(head);
+  }
+
+  /** True once the read model reflects `position`; false on timeout or when the runner ends first. */
+  waitForPosition(position: Position, timeoutMs?: number): Promise<boolean> {
+    if (this.finished) return Promise.resolve(this.reached(position));
+    return this.waiters.wait(this.applied, position, timeoutMs);
+  }
+
+  private reached(position: Position): boolean {
+    return this.applied !== undefined && comparePositions(this.applied, position) >= 0;
+  }
+
+  private async run(): Promise<void> {
+    let failure: ProjectionFailure | null = null;
+    try {
+      await this.consume();
+      await this.saveCheckpoint();
+    } catch (error) {
+      failure = error instanceof BatchFailure ? error.failure : { eventId: null, position: null, type: null, error: messageOf(error) };
+    }
+    await this.subscription?.close().catch((error) => this.logger.warn(`Closing the subscription of ${this.name}: ${messageOf(error)}`));
+    this.setStatus(failure ? 'failed' : 'stopped', failure);
+    this.finished = true;
+    this.waiters.cancelAll();
+    this.resolveCaughtUp(false);
+    await this.statusReports;
+  }
+
+  private async consume(): Promise<void> {
+    const reader = this.reader!;
+    while (!this.stopping) {
+      // Idle with an unsaved checkpoint: wake up to save it.
+      const first = await reader.next(this.unsavedCheckpoint() ? this.checkpointIntervalMs : undefined);
+      if (first.kind === 'end') return;
+      if (first.kind === 'timeout') {
+        await this.saveCheckpoint();
+        continue;
+      }
+      const batch = new PendingBatch();
+      batch.add(first.item);
+      while (batch.events.length < this.batchSize && !batch.reachedHead) {
+        const next = await reader.next(this.batchWaitMs);
+        if (next.kind !== 'item') break;
+        batch.add(next.item);
+      }
+      await this.apply(batch);
+      if (batch.reachedHead) this.markCaughtUp();
+    }
+  }
+
+  private async apply(batch: PendingBatch): Promise<void> {
+    if (!batch.end) return;
+    if (batch.events.length === 0) {
+      // Nothing to write: the read model already reflects the scanned position.
+      this.advance(batch.end);
+      if (batch.reachedHead || Date.now() - this.savedAt >= this.checkpointIntervalMs) await this.saveCheckpoint();
+      return;
+    }
+    const writes: CollectionWrite[] = [];
+    for (const event of batch.events) {
+      try {
+        writes.push(...toPhysicalWrites(this.name, this.definition.handle(event), this.names));
+      } catch (error) {
+        throw new BatchFailure({ eventId: event.id, position: positionToString(event.position), type: event.type, error: messageOf(error) });
+      }
+    }
+    writes.push(CheckpointStore.write(this.name, this.generation, batch.end));
+    try {
+      await this.readStore.commit(writes);
+    } catch (error) {
+      throw new BatchFailure(this.commitFailure(batch, error));
+    }
+    this.markSaved(batch.end);
+    this.advance(batch.end);
+    this.meter.record(batch.events.length);
+  }
+
+  /** A failed commit is blamed on its event when the batch holds only one. */
+  private commitFailure(batch: PendingBatch, error: unknown): ProjectionFailure {
+    const first = batch.events[0];
+    const last = batch.events[batch.events.length - 1];
+    if (first === last) {
+      return { eventId: first.id, position: positionToString(first.position), type: first.type, error: messageOf(error) };
+    }
+    const range = `${positionToString(first.position)}..${positionToString(last.position)}`;
+    return { eventId: null, position: positionToString(first.position), type: null, error: `Commit of events ${range} failed: ${messageOf(error)}` };
+  }
+
+  private unsavedCheckpoint(): boolean {
+    return this.applied !== undefined && (this.saved === undefined || comparePositions(this.applied, this.saved) > 0);
+  }
+
+  private async saveCheckpoint(): Promise<void> {
+    if (!this.unsavedCheckpoint()) return;
+    const position = this.applied!;
+    await this.readStore.commit([CheckpointStore.write(this.name, this.generation, position)]);
+    this.markSaved(position);
+  }
+
+  private markSaved(position: Position): void {
+    this.saved = position;
+    this.savedAt = Date.now();
+  }
+
+  private advance(position: Position): void {
+    if (this.reached(position)) return;
+    this.applied = position;
+    this.waiters.advance(position);
+  }
+
+  private markCaughtUp(): void {
+    if (this.isCaughtUp) return;
+    this.isCaughtUp = true;
+    this.setStatus('running', null);
+    this.resolveCaughtUp(true);
+  }
+
+  /** Status reports are written in order, after the state they describe. */
+  private setStatus(status: ProjectionStatus, failure: ProjectionFailure | null): void {
+    this.currentStatus = status;
+    this.currentFailure = failure;
+    this.statusReports = this.statusReports
+      .then(() => this.catalogue.reportStatus(this.name, this.generation, status, failure))
+      .catch((error) => this.logger.warn(`Recording status ${status} of ${this.name}@v${this.generation}: ${messageOf(error)}`));
+  }
+}
