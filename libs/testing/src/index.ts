@@ -1,2 +1,3 @@
 export * from './decider-spec';
 export * from './contracts/event-store.contract';
+export * from './esdb-double';
