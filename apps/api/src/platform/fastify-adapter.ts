@@ -1,0 +1,33 @@
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { IncomingMessage } from 'node:http';
+import { correlationIdOf } from './logging/correlation-id';
+import { problemFromFastifyError } from './problems/fastify-errors';
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+export interface FastifyAdapterOptions {
+  /** Largest accepted request body in bytes; larger ones get 413. Default 1 MiB. */
+  bodyLimit?: number;
+}
+
+/**
+ * A FastifyAdapter for a JSON-only API: other request bodies are refused with 415, and
+ * body-parsing errors reach Nest as problems (Nest would reduce them to plain HttpExceptions
+ * that no longer tell malformed JSON from other 400s).
+ */
+class ProblemFastifyAdapter extends FastifyAdapter {
+  override registerParserMiddleware(prefix?: string, rawBody?: boolean): void {
+    super.registerParserMiddleware(prefix, rawBody);
+    this.getInstance().removeContentTypeParser(['text/plain', 'application/x-www-form-urlencoded']);
+  }
+
+  override setErrorHandler(handler: Parameters<FastifyAdapter['setErrorHandler']>[0]) {
+    return super.setErrorHandler(function (this: unknown, error, request, reply) {
+      return handler.call(this as never, problemFromFastifyError(error) as typeof error, request, reply);
+    });
+  }
+}
+
+export function createFastifyAdapter({ bodyLimit = DEFAULT_BODY_LIMIT }: FastifyAdapterOptions = {}): FastifyAdapter {
+  return new ProblemFastifyAdapter({ bodyLimit, genReqId: (request: IncomingMessage) => correlationIdOf(request) });
+}
