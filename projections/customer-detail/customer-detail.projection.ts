@@ -1,4 +1,4 @@
-import type { CustomerEvent } from '@trilha/domain';
+import type { CustomerEvent, LeadOrigin } from '@trilha/domain';
 import { CUSTOMER_STREAM_PREFIX } from '@trilha/domain';
 import { positionKey, positionToString, type RecordedEvent } from '@trilha/event-store';
 import type { ProjectionDefinition } from '@trilha/projection';
@@ -8,7 +8,7 @@ export const CUSTOMER_DETAIL = 'customer-detail';
 export const CUSTOMERS_COLLECTION = 'customers';
 
 /** The customer detail read model (GET /customers/:id). */
-export interface CustomerDetailDocument {
+export type CustomerDetailDocument = {
   _id: string;
   id: string;
   name: string;
@@ -21,7 +21,7 @@ export interface CustomerDetailDocument {
   objective?: string;
   temperature?: string;
   productOfInterestId?: string;
-  origin?: Record<string, unknown>;
+  origin?: LeadOrigin;
   registeredAt: string;
   registeredBy?: { id: string; role?: string; name?: string };
   updatedAt: string;
@@ -29,7 +29,7 @@ export interface CustomerDetailDocument {
   revision: string;
   position: string;
   _pos?: string;
-}
+};
 
 function handle(event: RecordedEvent): CollectionWrite[] {
   const e = { type: event.type, data: event.data } as CustomerEvent;

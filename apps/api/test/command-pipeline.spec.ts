@@ -126,4 +126,23 @@ describe('CommandPipeline', () => {
     const [, edited] = await store.readStream(customerStreamId(id));
     expect(edited.data.changes).toEqual([{ field: 'phones', from: ['11'], to: ['11', '22'] }]);
   });
+
+  it('refuses a command whose If-Match revision is stale, without retrying or appending', async () => {
+    const store = new InMemoryEventStore();
+    const pipeline = new CommandPipeline(store, new UpcasterRegistry(), () => now);
+    const id = uuid();
+    await register(pipeline, id, context());
+    const edit = (expectedRevision: bigint) =>
+      pipeline.run({
+        streamId: customerStreamId(id),
+        aggregateId: id,
+        decider: customerDecider,
+        command: { type: 'EditCustomerData', customerId: id, changes: { name: `Ana ${expectedRevision}` } },
+        context: { ...context(), expectedRevision },
+      });
+
+    await expect(edit(5n)).rejects.toThrow(/is at revision 0, not 5/);
+    await expect(edit(0n)).resolves.toMatchObject({ revision: '1' });
+    expect((await store.readStream(customerStreamId(id))).map((e) => e.revision)).toEqual([0n, 1n]);
+  });
 });

@@ -13,4 +13,6 @@ export interface CommandContext {
   correlationId: string;
   /** The message that caused this command (the HTTP request's correlation id by default). */
   causationId: string;
+  /** From `If-Match`: the stream revision the client last saw; a different one is a conflict. */
+  expectedRevision?: bigint;
 }

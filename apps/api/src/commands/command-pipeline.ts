@@ -15,8 +15,8 @@ import { eventIdFor } from './deterministic-ids';
 export const CONFLICT_RETRIES = 3;
 
 export class CommandConflictError extends Error {
-  constructor(readonly streamId: string) {
-    super(`Stream ${streamId} kept changing concurrently; try again`);
+  constructor(readonly streamId: string, message = `Stream ${streamId} kept changing concurrently; try again`) {
+    super(message);
     this.name = 'CommandConflictError';
   }
 }
@@ -45,6 +45,7 @@ export class CommandPipeline {
       try {
         return await this.attempt(run);
       } catch (error) {
+        // A stale If-Match is the client's conflict to resolve: it is not retried.
         if (!(error instanceof ConcurrencyError)) throw error;
         if (attempt >= CONFLICT_RETRIES) throw new CommandConflictError(run.streamId);
       }
@@ -56,10 +57,14 @@ export class CommandPipeline {
     const previous = recorded.filter((e) => e.metadata.commandId === run.context.commandId);
     if (previous.length > 0) return this.answer(run.aggregateId, previous[previous.length - 1], false);
 
+    const last = recorded[recorded.length - 1];
+    const expectedByClient = run.context.expectedRevision;
+    if (expectedByClient !== undefined && (last?.revision ?? -1n) !== expectedByClient) {
+      throw new CommandConflictError(run.streamId, `Stream ${run.streamId} is at revision ${last?.revision ?? -1n}, not ${expectedByClient} as given in If-Match`);
+    }
     const state = fold(run.decider, recorded.map((e) => this.upcast(e) as E));
     const now = this.clock();
     const events = run.decider.decide(run.command, state, now);
-    const last = recorded[recorded.length - 1];
     if (events.length === 0) return { id: run.aggregateId, revision: last ? last.revision.toString() : '-1', position: last ? positionToString(last.position) : null, appended: false };
 
     const expected = last ? last.revision : 'noStream';

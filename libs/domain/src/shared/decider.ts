@@ -1,5 +1,5 @@
 /** A domain event as decided: a stable past-tense type and a JSON payload. */
-export interface DomainEvent<T extends string = string, D extends object = Record<string, unknown>> {
+export interface DomainEvent<T extends string = string, D extends object = object> {
   type: T;
   data: D;
 }

@@ -1,0 +1,37 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+class ProjectionFailureDto {
+  @ApiProperty({ nullable: true, type: String }) eventId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) position!: string | null;
+  @ApiProperty({ nullable: true, type: String }) type!: string | null;
+  @ApiProperty() error!: string;
+}
+
+class RebuildingDto {
+  @ApiProperty() generation!: number;
+  @ApiProperty({ enum: ['running', 'catching_up', 'failed', 'stopped'] }) status!: string;
+  @ApiProperty({ nullable: true, type: String }) checkpoint!: string | null;
+  @ApiProperty() lag!: number;
+  @ApiPropertyOptional({ type: ProjectionFailureDto }) failure?: ProjectionFailureDto;
+}
+
+export class ProjectionInfoDto {
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'Active generation: the one queries read' }) version!: number;
+  @ApiProperty({ description: 'Code version of the handler that built it' }) codeVersion!: number;
+  @ApiProperty({ enum: ['running', 'catching_up', 'failed', 'stopped'] }) status!: string;
+  @ApiProperty({ nullable: true, type: String }) checkpoint!: string | null;
+  @ApiProperty({ description: 'Head position minus checkpoint' }) lag!: number;
+  @ApiProperty() eventsPerSecond!: number;
+  @ApiPropertyOptional({ type: ProjectionFailureDto }) failure?: ProjectionFailureDto;
+  @ApiPropertyOptional({ type: RebuildingDto }) rebuilding?: RebuildingDto;
+}
+
+export class ProjectionListDto {
+  @ApiProperty({ type: [ProjectionInfoDto] }) projections!: ProjectionInfoDto[];
+}
+
+export class RebuildAcceptedDto {
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'The generation being built' }) version!: number;
+}

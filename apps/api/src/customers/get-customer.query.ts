@@ -1,0 +1,24 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { parsePosition } from '@trilha/event-store';
+import { CUSTOMER_DETAIL, CUSTOMERS_COLLECTION, type CustomerDetailDocument } from '@trilha/projections/customer-detail';
+import { NotFoundProblem } from '../platform';
+import { ReadModels } from '../read-models/read-models';
+
+export class GetCustomerQuery {
+  constructor(readonly customerId: string, readonly minPosition?: string) {}
+}
+
+@QueryHandler(GetCustomerQuery)
+export class GetCustomerHandler implements IQueryHandler<GetCustomerQuery> {
+  constructor(private readonly readModels: ReadModels) {}
+
+  async execute({ customerId, minPosition }: GetCustomerQuery): Promise<Omit<CustomerDetailDocument, '_id' | '_pos'>> {
+    const position = minPosition ? parsePosition(minPosition) : undefined;
+    if (position) await this.readModels.waitFor(CUSTOMER_DETAIL, position);
+    const customers = await this.readModels.collection<CustomerDetailDocument>(CUSTOMER_DETAIL, CUSTOMERS_COLLECTION);
+    const doc = await customers.findOne({ _id: customerId });
+    if (!doc) throw new NotFoundProblem(`Customer ${customerId} does not exist`);
+    const { _id, _pos, ...detail } = doc;
+    return detail;
+  }
+}

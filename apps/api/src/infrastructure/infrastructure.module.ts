@@ -1,0 +1,73 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { UpcasterRegistry } from '@trilha/domain';
+import type { EventStore } from '@trilha/event-store';
+import { ProjectionHost } from '@trilha/projection';
+import type { ReadStore } from '@trilha/read-store';
+import { ALL_PROJECTIONS } from '@trilha/projections';
+import { CommandGateway } from '../commands/command-gateway';
+import { CommandPipeline } from '../commands/command-pipeline';
+import type { TrilhaConfig } from '../config/trilha-config';
+import { ReadModels } from '../read-models/read-models';
+import { CLOCK, EVENT_STORE, READ_STORE, TRILHA_CONFIG, UPCASTERS } from './tokens';
+
+export interface Stores {
+  eventStore: EventStore;
+  readStore: ReadStore;
+}
+
+/** Null when this process serves the api only and a separate projector runs the projections. */
+export const PROJECTION_HOST = Symbol('ProjectionHost');
+
+/**
+ * The ports the app is composed from. The stores are opened by the caller (see open-stores.ts),
+ * so tests and the CLI can hand in their own.
+ */
+@Global()
+@Module({})
+export class InfrastructureModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  static forRoot(config: TrilhaConfig, stores: Stores): DynamicModule {
+    return {
+      module: InfrastructureModule,
+      providers: [
+        { provide: TRILHA_CONFIG, useValue: config },
+        { provide: EVENT_STORE, useValue: stores.eventStore },
+        { provide: READ_STORE, useValue: stores.readStore },
+        { provide: CLOCK, useValue: () => new Date() },
+        { provide: UPCASTERS, useValue: new UpcasterRegistry() },
+        {
+          provide: CommandPipeline,
+          useFactory: (store: EventStore, upcasters: UpcasterRegistry, clock: () => Date) => new CommandPipeline(store, upcasters, clock),
+          inject: [EVENT_STORE, UPCASTERS, CLOCK],
+        },
+        {
+          provide: PROJECTION_HOST,
+          useFactory: () =>
+            config.runProjections ? new ProjectionHost({ eventStore: stores.eventStore, readStore: stores.readStore, definitions: ALL_PROJECTIONS }) : null,
+        },
+        {
+          provide: ReadModels,
+          useFactory: (host: ProjectionHost | null) => new ReadModels(stores.readStore, host ?? undefined),
+          inject: [PROJECTION_HOST],
+        },
+        CommandGateway,
+      ],
+      exports: [TRILHA_CONFIG, EVENT_STORE, READ_STORE, CLOCK, UPCASTERS, CommandPipeline, PROJECTION_HOST, ReadModels, CommandGateway],
+    };
+  }
+
+  constructor(
+    @Inject(PROJECTION_HOST) private readonly host: ProjectionHost | null,
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.host?.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.host?.stop();
+    await this.eventStore.close();
+    await this.readStore.close();
+  }
+}

@@ -1,0 +1,46 @@
+import { configFromEnv } from '../../api/src/config/trilha-config';
+import { resolveJwtSecret, TokenService } from '../../api/src/platform';
+
+/**
+ * Talks to a running Trilha over HTTP as a short-lived `cli` admin, with a token signed by the
+ * configured secret (the same secret the server uses).
+ */
+export class ApiClient {
+  constructor(private readonly baseUrl: string, private readonly token: string) {}
+
+  static fromEnv(env: NodeJS.ProcessEnv = process.env): ApiClient {
+    const config = configFromEnv(env);
+    const secret = resolveJwtSecret({ env: config.jwtSecret, dataDir: config.dataDir });
+    const token = new TokenService(secret).sign({ sub: 'cli', role: 'admin', name: 'trilha cli' }, '5m');
+    return new ApiClient(env.TRILHA_URL ?? `http://localhost:${config.port}`, token);
+  }
+
+  get<T>(path: string): Promise<T> {
+    return this.request<T>('GET', path);
+  }
+
+  post<T>(path: string, body?: unknown): Promise<T> {
+    return this.request<T>('POST', path, body);
+  }
+
+  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const url = new URL(path, this.baseUrl);
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers: { authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new Error(`Cannot reach Trilha at ${this.baseUrl}: is it running (npm start)? Set TRILHA_URL to point elsewhere.`);
+    }
+    const text = await response.text();
+    const parsed = text ? (JSON.parse(text) as unknown) : undefined;
+    if (!response.ok) {
+      const detail = (parsed as { detail?: string } | undefined)?.detail ?? text;
+      throw new Error(`${method} ${url.pathname} answered ${response.status}: ${detail}`);
+    }
+    return parsed as T;
+  }
+}

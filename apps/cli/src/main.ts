@@ -1,0 +1,58 @@
+import 'reflect-metadata';
+import { Command, InvalidArgumentError } from 'commander';
+import { configFromEnv } from '../../api/src/config/trilha-config';
+import { startApi } from '../../api/src/bootstrap';
+import { isRole, resolveJwtSecret, ROLES, TokenService } from '../../api/src/platform';
+import { ApiClient } from './api-client';
+import { watchRebuild } from './watch-rebuild';
+
+const program = new Command('trilha').description('Trilha: event-sourced CRM back end').showHelpAfterError();
+
+program
+  .command('start')
+  .description('run the api and the projections in one process (embedded SQLite unless EVENTSTORE_URL / MONGO_URL are set)')
+  .action(async () => {
+    const config = configFromEnv();
+    await startApi(config);
+    const stores = `${config.eventStoreUrl ? 'EventStoreDB' : 'SQLite'} events, ${config.mongoUrl ? 'MongoDB' : 'SQLite'} read models`;
+    console.log(`Trilha listening on http://localhost:${config.port} (${stores}; data in ${config.dataDir})`);
+  });
+
+program
+  .command('token')
+  .description('print a bearer token signed with the configured secret')
+  .requiredOption('--user <id>', 'user id (the sub claim)')
+  .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, (value) => {
+    if (!isRole(value)) throw new InvalidArgumentError(`must be one of ${ROLES.join(', ')}`);
+    return value;
+  })
+  .option('--name <name>', 'display name')
+  .option('--expires-in <duration>', 'lifetime, e.g. 12h or 7d', '12h')
+  .action(async (options: { user: string; role: string; name?: string; expiresIn: string }) => {
+    const config = configFromEnv();
+    const secret = resolveJwtSecret({ env: config.jwtSecret, dataDir: config.dataDir });
+    const token = await new TokenService(secret).sign({ sub: options.user, role: options.role as never, name: options.name ?? options.user }, options.expiresIn);
+    console.log(token);
+  });
+
+program
+  .command('projections')
+  .description('list the projections of the running server with their status, lag and events/s')
+  .action(async () => {
+    const { projections } = await ApiClient.fromEnv().get<{ projections: Array<Record<string, unknown>> }>('/admin/projections');
+    console.table(projections.map(({ name, version, status, checkpoint, lag, eventsPerSecond }) => ({ name, version, status, checkpoint, lag, eventsPerSecond })));
+  });
+
+program
+  .command('rebuild <projection>')
+  .description('rebuild a projection blue/green on the running server, showing progress')
+  .action(async (name: string) => {
+    const client = ApiClient.fromEnv();
+    const { version } = await client.post<{ version: number }>(`/admin/projections/${encodeURIComponent(name)}/rebuild`);
+    await watchRebuild(client, name, version);
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
