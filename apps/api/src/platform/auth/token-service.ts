@@ -54,8 +54,9 @@ export class TokenService {
     if (decodeSegment(header).alg !== 'HS256') {
       throw new InvalidTokenError('unsupported-algorithm', 'The bearer token is not signed with HS256.');
     }
-    const expected = this.signature(`${header}.${payload}`);
-    const given = Buffer.from(signature, 'base64url');
+    // Compared as text: decoding first would accept other spellings of the same bytes.
+    const expected = Buffer.from(this.signature(`${header}.${payload}`).toString('base64url'));
+    const given = Buffer.from(signature);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       throw new InvalidTokenError('bad-signature', 'The bearer token signature is not valid.');
     }
