@@ -9,3 +9,4 @@ export * from './position-lag';
 export * from './event-rate-meter';
 export * from './projection-runner';
 export * from './projection-host';
+export * from './projection-read-side';

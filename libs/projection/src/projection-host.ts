@@ -57,6 +57,7 @@ export class ProjectionHost {
   private readonly tuning: RunnerTuning & { logger?: Pick<Console, 'warn'> };
   private readonly definitions = new Map<string, ProjectionDefinition>();
   private readonly slots = new Map<string, Slot>();
+  private readonly logger: Pick<Console, 'warn'>;
   private stopping = false;
 
   constructor(options: ProjectionHostOptions) {
@@ -65,6 +66,7 @@ export class ProjectionHost {
     this.readStore = readStore;
     this.catalogue = new ProjectionCatalogue(readStore);
     this.tuning = tuning;
+    this.logger = tuning.logger ?? console;
     for (const definition of definitions ?? []) this.register(definition);
   }
 
@@ -215,7 +217,18 @@ export class ProjectionHost {
     return slot.lastRebuild;
   }
 
+  /** Never rejects: nobody may be awaiting a rebuild started by `start`. */
   private async switchWhenUpToDate(slot: Slot, runner: ProjectionRunner): Promise<boolean> {
+    try {
+      return await this.switchOver(slot, runner);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.logger.warn(`Switching ${runner.name} to generation ${runner.generation} failed: ${message}`);
+      return false;
+    }
+  }
+
+  private async switchOver(slot: Slot, runner: ProjectionRunner): Promise<boolean> {
     if (!(await runner.whenUpToDate())) return false;
     if (this.stopping || slot.building?.runner !== runner) return false;
     const entry = await this.entry(slot.definition.name);
