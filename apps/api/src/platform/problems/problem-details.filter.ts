@@ -12,7 +12,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const { problem, headers, unexpected } = toProblem(exception);
-    if (unexpected) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    if (unexpected) this.logger.error(exception instanceof Error ? exception : String(exception));
     send(host.switchToHttp().getResponse(), problem, headers);
   }
 }
