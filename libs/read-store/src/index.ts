@@ -1,2 +1,4 @@
 export * from './read-store.port';
 export * from './errors';
+export * from './sqlite';
+export * from './mongodb';

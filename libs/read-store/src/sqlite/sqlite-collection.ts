@@ -1,0 +1,55 @@
+import { assertFindOptions, assertSupportedFilter, findPageUsing } from '../query';
+import type { Collection, Document, Filter, FindOptions, Page, PageOptions, WriteOp } from '../read-store.port';
+import type { SqliteCatalogue } from './sqlite-catalogue';
+import { filterToSql, sortToSql } from './sqlite-filter';
+import { tableName } from './sqlite-names';
+import type { StatementCache } from './statement-cache';
+
+/** Reads run outside transactions: WAL gives each statement a consistent snapshot. */
+export class SqliteCollection<T extends Document> implements Collection<T> {
+  constructor(
+    readonly name: string,
+    private readonly statements: StatementCache,
+    private readonly catalogue: SqliteCatalogue,
+    private readonly commit: (writes: Array<{ collection: string; write: WriteOp }>) => Promise<void>,
+  ) {}
+
+  async findOne(filter: Filter): Promise<T | null> {
+    assertSupportedFilter(filter);
+    if (!this.catalogue.exists(this.name)) return null;
+    const where = filterToSql(filter);
+    const row = this.statements.get(`SELECT doc FROM ${tableName(this.name)} WHERE ${where.sql} LIMIT 1`).get(...where.params) as
+      | { doc: string }
+      | undefined;
+    return row ? (JSON.parse(row.doc) as T) : null;
+  }
+
+  async find(filter: Filter, options?: FindOptions): Promise<T[]> {
+    assertSupportedFilter(filter);
+    assertFindOptions(options);
+    if (!this.catalogue.exists(this.name)) return [];
+    const where = filterToSql(filter);
+    // Mongo reads limit 0 as "no limit"; SQLite spells that LIMIT -1.
+    const limit = options?.limit ? options.limit : -1;
+    const sql = `SELECT doc FROM ${tableName(this.name)} WHERE ${where.sql} ORDER BY ${sortToSql(options?.sort)} LIMIT ? OFFSET ?`;
+    const rows = this.statements.get(sql).all(...where.params, limit, options?.skip ?? 0) as Array<{ doc: string }>;
+    return rows.map((row) => JSON.parse(row.doc) as T);
+  }
+
+  async findPage(filter: Filter, options?: PageOptions): Promise<Page<T>> {
+    assertSupportedFilter(filter);
+    return findPageUsing((f, o) => this.find(f, o), filter, options);
+  }
+
+  async count(filter: Filter = {}): Promise<number> {
+    assertSupportedFilter(filter);
+    if (!this.catalogue.exists(this.name)) return 0;
+    const where = filterToSql(filter);
+    const row = this.statements.get(`SELECT COUNT(*) AS n FROM ${tableName(this.name)} WHERE ${where.sql}`).get(...where.params) as { n: number };
+    return row.n;
+  }
+
+  bulkWrite(ops: WriteOp[]): Promise<void> {
+    return this.commit(ops.map((write) => ({ collection: this.name, write })));
+  }
+}

@@ -1,0 +1,144 @@
+import { effectiveSort, isOperatorObject } from '../query';
+import type { Filter, Sort } from '../read-store.port';
+import { jsonPath, typeSql, valueSql } from './sqlite-names';
+
+export interface SqlFragment {
+  sql: string;
+  params: unknown[];
+}
+
+/** Reads one value and its JSON type: a document field, or an element of an array field. */
+interface Operand {
+  value: string;
+  type: string;
+  /** True for a document field, where NULL type means "missing". */
+  isField: boolean;
+}
+
+type Leaf = (operand: Operand) => string;
+
+/**
+ * Translates a validated filter into a WHERE clause with MongoDB's semantics:
+ * - comparisons are type-bracketed (`$gt: 5` never matches a string, `true` never matches 1);
+ * - a condition on an array field matches when the array itself or any element matches;
+ * - `null` matches null and missing fields; `$ne`/`$nin` are the negations, so they match
+ *   missing fields too.
+ * Dotted paths do not traverse arrays of objects (`'a.b'` with `a: [{b: 1}]`): see README.
+ * Values are always bound parameters.
+ */
+export function filterToSql(filter: Filter): SqlFragment {
+  const params: unknown[] = [];
+  const bind = (value: unknown): string => {
+    params.push(value);
+    return '?';
+  };
+  const sql = new FilterTranslator(bind).filter(filter);
+  return { sql, params };
+}
+
+export function sortToSql(sort: Sort | undefined): string {
+  return effectiveSort(sort)
+    .map(([path, direction]) => `${valueSql(path)} ${direction === 1 ? 'ASC' : 'DESC'}`)
+    .join(', ');
+}
+
+class FilterTranslator {
+  constructor(private readonly bind: (value: unknown) => string) {}
+
+  filter(filter: Filter): string {
+    const parts = Object.entries(filter).map(([key, condition]) => {
+      if (key === '$and') return this.group(condition as Filter[], 'AND');
+      if (key === '$or') return this.group(condition as Filter[], 'OR');
+      return this.field(key, condition);
+    });
+    return parts.length === 0 ? '1' : parts.join(' AND ');
+  }
+
+  private group(filters: Filter[], joiner: 'AND' | 'OR'): string {
+    return `(${filters.map((f) => `(${this.filter(f)})`).join(` ${joiner} `)})`;
+  }
+
+  private field(path: string, condition: unknown): string {
+    if (!isOperatorObject(condition)) return this.equalsAny(path, [condition]);
+    const parts = Object.entries(condition).map(([op, operand]) => {
+      switch (op) {
+        case '$eq':
+          return this.equalsAny(path, [operand]);
+        case '$ne':
+          return not(this.equalsAny(path, [operand]));
+        case '$in':
+          return this.equalsAny(path, operand as unknown[]);
+        case '$nin':
+          return not(this.equalsAny(path, operand as unknown[]));
+        case '$exists':
+          return `${typeSql(path)} IS ${operand ? 'NOT NULL' : 'NULL'}`;
+        case '$gt':
+          return this.onField(path, (o) => this.compare(o, '>', operand));
+        case '$gte':
+          return this.onField(path, (o) => this.compare(o, '>=', operand));
+        case '$lt':
+          return this.onField(path, (o) => this.compare(o, '<', operand));
+        case '$lte':
+          return this.onField(path, (o) => this.compare(o, '<=', operand));
+        default:
+          throw new Error(`operator ${op} passed validation but has no translation`);
+      }
+    });
+    return `(${parts.join(' AND ')})`;
+  }
+
+  private equalsAny(path: string, values: unknown[]): string {
+    if (values.length === 0) return '0';
+    return this.onField(path, (o) => `(${values.map((v) => this.equals(o, v)).join(' OR ')})`);
+  }
+
+  /**
+   * `leaf` on the field itself, or on any element when the field is an array. The range test
+   * on the JSON text (arrays read as '[...]') lets SQLite answer the array branch from the
+   * same expression index as the scalar branch (a MULTI-INDEX OR plan).
+   */
+  private onField(path: string, leaf: Leaf): string {
+    const value = valueSql(path);
+    const type = typeSql(path);
+    const scalar = leaf({ value, type, isField: true });
+    if (path === '_id') return scalar;
+    const element = leaf({ value: 'e.value', type: 'e.type', isField: false });
+    return (
+      `(${scalar} OR (${value} >= '[' AND ${value} < '\\' AND ${type} = 'array'` +
+      ` AND EXISTS (SELECT 1 FROM json_each(doc, '${jsonPath(path)}') AS e WHERE ${element})))`
+    );
+  }
+
+  private equals(o: Operand, expected: unknown): string {
+    if (expected === null) return o.isField ? `${o.value} IS NULL` : `${o.type} = 'null'`;
+    switch (typeof expected) {
+      case 'string':
+        return `(${o.value} = ${this.bind(expected)} AND ${o.type} = 'text')`;
+      case 'number':
+        return `(${o.value} = ${this.bind(expected)} AND ${o.type} IN ('integer', 'real'))`;
+      case 'boolean':
+        return `(${o.value} = ${this.bind(expected ? 1 : 0)} AND ${o.type} = '${expected}')`;
+      default: {
+        // Arrays and objects compare as canonical JSON text, field order included (as in MongoDB).
+        const type = Array.isArray(expected) ? 'array' : 'object';
+        return `(${o.value} = json(${this.bind(JSON.stringify(expected))}) AND ${o.type} = '${type}')`;
+      }
+    }
+  }
+
+  private compare(o: Operand, op: string, operand: unknown): string {
+    switch (typeof operand) {
+      case 'string':
+        return `(${o.value} ${op} ${this.bind(operand)} AND ${o.type} = 'text')`;
+      case 'number':
+        return `(${o.value} ${op} ${this.bind(operand)} AND ${o.type} IN ('integer', 'real'))`;
+      default:
+        return `(${o.value} ${op} ${this.bind(operand ? 1 : 0)} AND ${o.type} IN ('true', 'false'))`;
+    }
+  }
+}
+
+/** Negation that treats SQL NULL (unknown) as "no match" before negating it. */
+function not(sql: string): string {
+  return `NOT COALESCE(${sql}, 0)`;
+}

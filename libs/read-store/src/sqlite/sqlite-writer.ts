@@ -1,0 +1,115 @@
+import {
+  applyUpdateInPlace,
+  guardFilter,
+  guardReplacement,
+  guardUpdate,
+  upsertId,
+  upsertSeed,
+} from '../query';
+import type { Document, Filter, Update, WriteOp } from '../read-store.port';
+import type { SqliteCatalogue } from './sqlite-catalogue';
+import { filterToSql } from './sqlite-filter';
+import { tableName } from './sqlite-names';
+import type { StatementCache } from './statement-cache';
+
+interface Row {
+  id: string;
+  doc: string;
+}
+
+/**
+ * Applies validated writes with MongoDB's semantics by read-modify-write on the parsed
+ * document. Callers run it inside a transaction (SQLite has a single writer, so nothing can
+ * change between the read and the write).
+ */
+export class SqliteWriter {
+  constructor(
+    private readonly statements: StatementCache,
+    private readonly catalogue: SqliteCatalogue,
+  ) {}
+
+  apply(collection: string, write: WriteOp): void {
+    this.catalogue.ensureTable(collection);
+    const table = tableName(collection);
+    switch (write.op) {
+      case 'insertOne':
+        return this.insert(table, write.doc);
+      case 'updateOne':
+        return this.updateOne(table, write.filter, write.update, write.upsert ?? false, write.positionGuard);
+      case 'replaceOne':
+        return this.replaceOne(table, write.filter, write.replacement, write.upsert ?? false, write.positionGuard);
+      case 'updateMany':
+        for (const row of this.select(table, write.filter)) this.rewrite(table, row, write.update);
+        return;
+      case 'deleteOne': {
+        const where = filterToSql(write.filter);
+        this.statements.get(`DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE ${where.sql} LIMIT 1)`).run(...where.params);
+        return;
+      }
+      case 'deleteMany': {
+        const where = filterToSql(write.filter);
+        this.statements.get(`DELETE FROM ${table} WHERE ${where.sql}`).run(...where.params);
+        return;
+      }
+    }
+  }
+
+  private updateOne(table: string, filter: Filter, update: Update, upsert: boolean, guard: string | undefined): void {
+    const effectiveUpdate = guard === undefined ? update : guardUpdate(update, guard);
+    const [row] = this.select(table, guard === undefined ? filter : guardFilter(filter, guard), 1);
+    if (row) return this.rewrite(table, row, effectiveUpdate);
+    if (!upsert) return;
+    const id = upsertId(filter, update) as string;
+    // A guarded write that found no document under the guard: the document is already at or
+    // past it (or its _id is taken, which can only be by such a document) – nothing to do.
+    if (guard !== undefined && (this.select(table, filter, 1).length > 0 || this.has(table, id))) return;
+    const seed = upsertSeed(filter);
+    delete seed._id;
+    const doc: Record<string, unknown> = { _id: id, ...seed };
+    applyUpdateInPlace(doc, effectiveUpdate, true);
+    this.insert(table, doc as Document);
+  }
+
+  private replaceOne(table: string, filter: Filter, replacement: Document, upsert: boolean, guard: string | undefined): void {
+    const doc = guard === undefined ? replacement : guardReplacement(replacement, guard);
+    const [row] = this.select(table, guard === undefined ? filter : guardFilter(filter, guard), 1);
+    if (row) {
+      if (row.id !== doc._id) {
+        throw new Error(`replaceOne would change the immutable _id of '${row.id}' to '${doc._id}'`);
+      }
+      this.statements.get(`UPDATE ${table} SET doc = ? WHERE id = ?`).run(serialize(doc), row.id);
+      return;
+    }
+    if (!upsert) return;
+    if (guard !== undefined && (this.select(table, filter, 1).length > 0 || this.has(table, doc._id))) return;
+    this.insert(table, doc);
+  }
+
+  private insert(table: string, doc: Document): void {
+    this.statements.get(`INSERT INTO ${table} (id, doc) VALUES (?, ?)`).run(doc._id, serialize(doc));
+  }
+
+  private rewrite(table: string, row: Row, update: Update): void {
+    const doc = JSON.parse(row.doc) as Record<string, unknown>;
+    applyUpdateInPlace(doc, update, false);
+    const json = JSON.stringify(doc);
+    // Replaying an event often changes nothing: skip the write (and its index maintenance).
+    if (json !== row.doc) this.statements.get(`UPDATE ${table} SET doc = ? WHERE id = ?`).run(json, row.id);
+  }
+
+  private select(table: string, filter: Filter, limit?: number): Row[] {
+    const where = filterToSql(filter);
+    const sql = `SELECT id, doc FROM ${table} WHERE ${where.sql}${limit === undefined ? '' : ` LIMIT ${limit}`}`;
+    return this.statements.get(sql).all(...where.params) as Row[];
+  }
+
+  private has(table: string, id: string): boolean {
+    return this.statements.get(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+  }
+}
+
+/** JSON with `_id` first, as MongoDB stores it. */
+export function serialize(doc: Document): string {
+  const { _id, ...rest } = doc;
+  return JSON.stringify({ _id, ...rest });
+}
