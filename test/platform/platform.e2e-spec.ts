@@ -58,6 +58,10 @@ describe('HTTP platform on a real Fastify app', () => {
       expectProblem(await http().get('/dummy/me').set('authorization', `Basic ${tokenFor('admin')}`), 401);
     });
 
+    it('lets anyone through a controller marked @Public()', async () => {
+      expect((await http().get('/open').expect(200)).body).toEqual({ hello: 'world' });
+    });
+
     it('lets a valid token through and exposes its actor', async () => {
       const response = await http().get('/dummy/me').set('authorization', `Bearer ${tokenFor('broker', 'user-7', 'Bia')}`);
       expect(response.status).toBe(200);
@@ -238,6 +242,8 @@ describe('HTTP platform on a real Fastify app', () => {
       expect(document.paths['/dummy/me'].get.security).toEqual([{ bearer: [] }]);
       expect(document.paths['/health'].get.security).toEqual([]);
       expect(document.paths['/metrics'].get.security).toEqual([]);
+      expect(document.paths['/open'].get.security).toEqual([]);
+      expect(document.paths['/open'].get.responses['401']).toBeUndefined();
       expect(JSON.stringify(document)).not.toContain('x-trilha-public');
     });
 

@@ -9,6 +9,7 @@ import {
   ProjectionLagSource,
 } from '../../../apps/api/src/platform';
 import { DummyController } from './dummy.controller';
+import { OpenController } from './open.controller';
 
 export const TEST_SECRET = 'test-secret-that-is-at-least-32-bytes-long';
 export const TEST_BODY_LIMIT = 1024;
@@ -30,7 +31,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<NestF
         projectionLag: { useFactory: () => options.projectionLag ?? (() => []) },
       }),
     ],
-    controllers: [DummyController],
+    controllers: [DummyController, OpenController],
   }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter({ bodyLimit: TEST_BODY_LIMIT }), {
     bufferLogs: false,
