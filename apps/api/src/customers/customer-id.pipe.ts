@@ -5,10 +5,8 @@ import { BadRequestProblem } from '../platform';
 /** Route ids are UUIDs; anything else is a 400 naming the parameter. */
 @Injectable()
 export class UuidParamPipe implements PipeTransform<string, string> {
-  constructor(private readonly field = 'id') {}
-
   transform(value: string): string {
-    if (!isUuid(value)) throw new BadRequestProblem(this.field, `${this.field} must be a UUID`);
+    if (!isUuid(value)) throw new BadRequestProblem('id', 'id must be a UUID');
     return value.toLowerCase();
   }
 }

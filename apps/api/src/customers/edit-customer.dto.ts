@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsEmail, IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
 
 const TEXT_MAX = 256;
 /** `null` clears an optional field; an absent field is left as it is. */
@@ -10,7 +10,7 @@ export class EditCustomerDto {
   @ValidateIf((_o, v) => v !== undefined) @IsString() @IsNotEmpty() @MaxLength(TEXT_MAX) name?: string;
 
   @ApiPropertyOptional({ type: [String], nullable: true, maxItems: 20 })
-  @unlessNull @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(40, { each: true }) phones?: string[] | null;
+  @unlessNull @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(40, { each: true }) phones?: string[] | null;
 
   @ApiPropertyOptional({ format: 'email', nullable: true }) @unlessNull @IsEmail() @MaxLength(TEXT_MAX) email?: string | null;
   @ApiPropertyOptional({ nullable: true, maxLength: 40 }) @unlessNull @IsString() @MaxLength(40) whatsapp?: string | null;

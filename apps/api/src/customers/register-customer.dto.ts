@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsArray,
   IsEmail,
   IsIn,
   IsIP,
@@ -52,7 +53,7 @@ export class LeadOriginDto {
 /** Contact fields shared by registration and edits. */
 export class CustomerContactFieldsDto {
   @ApiPropertyOptional({ type: [String], maxItems: 20 })
-  @IsOptional() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(40, { each: true }) phones?: string[];
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(40, { each: true }) phones?: string[];
 
   @ApiPropertyOptional({ format: 'email' }) @IsOptional() @IsEmail() @MaxLength(TEXT_MAX) email?: string;
   @ApiPropertyOptional({ maxLength: 40 }) @IsOptional() @IsString() @MaxLength(40) whatsapp?: string;

@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@trilha/event-store';
-import { MongoReadStore, SqliteReadStore, type ReadStore } from '@trilha/read-store';
+import type { ReadStore } from '@trilha/read-store';
+import { MongoReadStore } from '@trilha/read-store/mongodb/mongodb-read-store';
+import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
 import type { TrilhaConfig } from '../config/trilha-config';
 
 export const EVENTS_FILE = 'events.sqlite';

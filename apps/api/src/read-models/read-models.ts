@@ -1,43 +1,29 @@
-import { comparePositions, type Position } from '@trilha/event-store';
-import { CheckpointStore, ProjectionCatalogue, physicalCollectionName, type ProjectionHost } from '@trilha/projection';
+import type { Position } from '@trilha/event-store';
+import { ProjectionReadSide, type ProjectionHost } from '@trilha/projection';
 import type { Collection, Document, ReadStore } from '@trilha/read-store';
 
 /** Upper bound of `?minPosition=` waiting (API.md: bounded, ≤ 5 s). */
 export const MAX_MIN_POSITION_WAIT_MS = 5000;
-const POLL_MS = 25;
 
 /**
- * The query side's view of the read models. The active generation comes from the catalogue in
- * the read store, so queries work whether the projections run in this process or in a separate
- * projector. When they run here, waiting for a position wakes up as soon as a batch lands.
+ * The query side's view of the read models: the host's memory when the projections run in this
+ * process, else the catalogue and checkpoints stored in the read store by the projector.
  */
 export class ReadModels {
-  private readonly catalogue: ProjectionCatalogue;
-  private readonly checkpoints: CheckpointStore;
+  private readonly readSide: ProjectionReadSide;
 
   constructor(private readonly readStore: ReadStore, private readonly host?: ProjectionHost) {
-    this.catalogue = new ProjectionCatalogue(readStore);
-    this.checkpoints = new CheckpointStore(readStore);
+    this.readSide = new ProjectionReadSide(readStore);
   }
 
   /** The active physical collection of a projection's logical collection. */
   async collection<T extends Document>(projection: string, logical: string): Promise<Collection<T>> {
-    const entry = await this.catalogue.get(projection);
-    const generation = entry?.activeGeneration ?? 1;
-    return this.readStore.collection<T>(physicalCollectionName(logical, generation));
+    const name = this.host ? this.host.collectionName(projection, logical) : await this.readSide.collectionName(projection, logical);
+    return this.readStore.collection<T>(name);
   }
 
   /** Waits until the projection has applied `position`; false when the wait timed out. */
-  async waitFor(projection: string, position: Position, timeoutMs = MAX_MIN_POSITION_WAIT_MS): Promise<boolean> {
-    if (this.host) return this.host.waitFor(projection, position, timeoutMs);
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const entry = await this.catalogue.get(projection);
-      const checkpoint = entry ? await this.checkpoints.read(projection, entry.activeGeneration) : undefined;
-      if (checkpoint && comparePositions(checkpoint, position) >= 0) return true;
-      if (Date.now() >= deadline) return false;
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
+  waitFor(projection: string, position: Position, timeoutMs = MAX_MIN_POSITION_WAIT_MS): Promise<boolean> {
+    return this.host ? this.host.waitFor(projection, position, timeoutMs) : this.readSide.waitFor(projection, position, timeoutMs);
   }
 }
-
