@@ -16,7 +16,7 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
 /** Opens the configured stores and starts listening on `config.port`. */
 export async function startApi(config: TrilhaConfig = configFromEnv()): Promise<NestFastifyApplication> {
   const jwtSecret = resolveJwtSecret({ env: config.jwtSecret, dataDir: config.dataDir });
-  const stores = { eventStore: openEventStore(config), readStore: await openReadStore(config) };
+  const stores = { eventStore: openEventStore(config), readStore: openReadStore(config) };
   const app = await createApp({ config, stores, jwtSecret });
   await app.listen(config.port, '0.0.0.0');
   return app;

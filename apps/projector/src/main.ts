@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const config = configFromEnv();
   const logger = pino({ level: config.logLevel, base: { process: 'projector' } });
   const eventStore = openEventStore(config);
-  const readStore = await openReadStore(config);
+  const readStore = openReadStore(config);
   const host = new ProjectionHost({ eventStore, readStore, definitions: ALL_PROJECTIONS, logger: { warn: (msg: string) => logger.warn(msg) } });
   await host.start();
   logger.info({ projections: ALL_PROJECTIONS.map((p) => p.name) }, 'projections running');

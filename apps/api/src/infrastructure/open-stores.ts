@@ -17,8 +17,8 @@ export function openEventStore(config: TrilhaConfig): EventStore {
 }
 
 /** MongoDB when MONGO_URL is set, else the embedded SQLite file in the data folder. */
-export async function openReadStore(config: TrilhaConfig): Promise<ReadStore> {
-  if (config.mongoUrl) return MongoReadStore.connect(config.mongoUrl);
+export function openReadStore(config: TrilhaConfig): ReadStore {
+  if (config.mongoUrl) return new MongoReadStore(config.mongoUrl);
   fs.mkdirSync(config.dataDir, { recursive: true });
   return new SqliteReadStore(path.join(config.dataDir, READ_MODELS_FILE));
 }
