@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { UnsupportedQueryError } from '../errors';
 import type { CollectionSpec, IndexSpec } from '../read-store.port';
 import { indexName, tableName, valueSql } from './sqlite-names';
 import type { StatementCache } from './statement-cache';
@@ -28,6 +29,9 @@ export class SqliteCatalogue {
   /** Creates the table if missing; call inside the write transaction. */
   ensureTable(name: string): void {
     if (this.exists(name)) return;
+    // SQLite table names ignore case: `Foo` and `foo` would share one table.
+    const clash = this.statements.get('SELECT name FROM _collections WHERE name = ? COLLATE NOCASE').get(name) as { name: string } | undefined;
+    if (clash) throw new UnsupportedQueryError(`collection '${name}' differs from '${clash.name}' only by case`);
     this.db.exec(`CREATE TABLE IF NOT EXISTS ${tableName(name)} (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`);
     this.statements.get('INSERT OR IGNORE INTO _collections (name) VALUES (?)').run(name);
     this.known.add(name);

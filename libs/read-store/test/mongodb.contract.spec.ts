@@ -1,0 +1,76 @@
+import { MongoReadStore, UnsupportedQueryError } from '@trilha/read-store';
+import { describeReadStoreContract } from '@trilha/testing';
+import { planWrites } from '../src/mongodb/mongodb-write-plan';
+
+/** The contract runs only against a real server: `MONGO_URL=mongodb://… npx jest libs/read-store/test/mongodb`. */
+const mongoUrl = process.env.MONGO_URL;
+if (mongoUrl) {
+  describeReadStoreContract('MongoDB', async () => new MongoReadStore(mongoUrl, process.env.MONGO_TEST_DB ?? 'trilha_contract'));
+
+  describe('MongoReadStore units of work', () => {
+    it('are atomic exactly when the server supports transactions', async () => {
+      const store = new MongoReadStore(mongoUrl, process.env.MONGO_TEST_DB ?? 'trilha_contract');
+      const name = `atomic_${Math.random().toString(36).slice(2, 8)}`;
+      try {
+        await store.commit([{ collection: name, write: { op: 'insertOne', doc: { _id: 'taken' } } }]);
+        await expect(
+          store.commit([
+            { collection: name, write: { op: 'insertOne', doc: { _id: 'new' } } },
+            { collection: name, write: { op: 'insertOne', doc: { _id: 'taken' } } },
+          ]),
+        ).rejects.toThrow();
+        const expected = (await store.supportsTransactions()) ? ['taken'] : ['new', 'taken'];
+        expect((await store.collection(name).find({})).map((d) => d._id)).toEqual(expected);
+      } finally {
+        await store.dropCollection(name);
+        await store.close();
+      }
+    });
+  });
+}
+
+describe('MongoReadStore without a server', () => {
+  // Nothing listens on port 1: a call that reached the driver would fail with a
+  // server selection error instead of UnsupportedQueryError.
+  const unreachable = 'mongodb://127.0.0.1:1/trilha?serverSelectionTimeoutMS=2000';
+
+  it('refuses filters and writes outside the subset before any network call', async () => {
+    const store = new MongoReadStore(unreachable);
+    const people = store.collection('people');
+    try {
+      await expect(people.find({ $where: 'this.admin' })).rejects.toBeInstanceOf(UnsupportedQueryError);
+      await expect(people.count({ name: { $regex: '^A' } })).rejects.toBeInstanceOf(UnsupportedQueryError);
+      await expect(
+        people.bulkWrite([{ op: 'updateOne', filter: { _id: 'a' }, update: { $rename: { name: 'first' } } }]),
+      ).rejects.toBeInstanceOf(UnsupportedQueryError);
+      await expect(store.ensureCollection({ name: 'people', indexes: [{ fields: { 'a.0': 1 } }] })).rejects.toBeInstanceOf(
+        UnsupportedQueryError,
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('plans consecutive writes to one collection as one bulkWrite and a guarded upsert on its own', () => {
+    const steps = planWrites([
+      { collection: 'a', write: { op: 'insertOne', doc: { _id: '1' } } },
+      { collection: 'a', write: { op: 'updateOne', filter: { _id: '1' }, update: { $inc: { n: 1 } }, positionGuard: '7' } },
+      { collection: 'a', write: { op: 'updateOne', filter: { _id: '2' }, update: { $inc: { n: 1 } }, upsert: true, positionGuard: '7' } },
+      { collection: 'a', write: { op: 'deleteOne', filter: { _id: '3' } } },
+      { collection: 'b', write: { op: 'deleteMany', filter: {} } },
+    ]);
+    expect(steps.map((step) => [step.kind, step.collection, step.kind === 'bulk' ? step.operations.length : 1])).toEqual([
+      ['bulk', 'a', 2],
+      ['guarded-upsert', 'a', 1],
+      ['bulk', 'a', 1],
+      ['bulk', 'b', 1],
+    ]);
+    expect(steps[0].kind === 'bulk' && steps[0].operations[1]).toEqual({
+      updateOne: {
+        filter: { _id: '1', $or: [{ _pos: { $exists: false } }, { _pos: { $lt: '7' } }] },
+        update: { $inc: { n: 1 }, $set: { _pos: '7' } },
+        upsert: false,
+      },
+    });
+  });
+});
