@@ -1,14 +1,7 @@
-import {
-  DuplicateKeyError,
-  UnsupportedQueryError,
-  type Collection,
-  type Document,
-  type Filter,
-  type FindOptions,
-  type ReadStore,
-  type Sort,
-  type WriteOp,
-} from '@trilha/read-store';
+import type { Collection, Document, Filter, FindOptions, ReadStore, Sort, WriteOp } from '@trilha/read-store';
+// The errors module alone: importing the package index would load both adapters (and the
+// MongoDB driver) into every test that imports @trilha/testing.
+import { DuplicateKeyError, UnsupportedQueryError } from '@trilha/read-store/errors';
 
 /**
  * The behaviour every ReadStore adapter must share (see libs/read-store/src/read-store.port.ts
