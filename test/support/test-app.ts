@@ -30,7 +30,7 @@ export async function startTestApp(env: NodeJS.ProcessEnv = process.env): Promis
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trilha-e2e-'));
   const config = { ...configFromEnv({ ...env, TRILHA_DATA_DIR: dataDir }), logLevel: 'silent', runProjections: true };
   const eventStore = openEventStore(config);
-  const readStore = await openReadStore(config);
+  const readStore = openReadStore(config);
   const app = await createApp({ config, stores: { eventStore, readStore }, jwtSecret: TEST_SECRET });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
