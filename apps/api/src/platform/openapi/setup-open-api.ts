@@ -1,9 +1,7 @@
-import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { FieldErrorDto, ProblemDetailsDto } from './problem-details.dto';
 import { addPlatformResponses, BEARER_SCHEME } from './platform-responses';
-import { canServeSwaggerUi } from './swagger-ui-assets';
 
 export interface OpenApiOptions {
   title?: string;
@@ -24,10 +22,5 @@ export function setupOpenApi(app: NestFastifyApplication, options: OpenApiOption
   // Built on first request, once every route is known.
   const documentFactory = () =>
     addPlatformResponses(SwaggerModule.createDocument(app, config, { extraModels: [ProblemDetailsDto, FieldErrorDto] }));
-  let ui = options.ui ?? true;
-  if (ui && !canServeSwaggerUi()) {
-    new Logger('OpenAPI').warn('@fastify/static cannot be loaded here: /docs-json is served, the /docs UI is not');
-    ui = false;
-  }
-  SwaggerModule.setup('docs', app, documentFactory, { ui, jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+  SwaggerModule.setup('docs', app, documentFactory, { ui: options.ui ?? true, jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
 }
