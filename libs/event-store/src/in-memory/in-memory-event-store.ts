@@ -10,11 +10,11 @@ import type {
   SubscribeAllOptions,
   Subscription,
 } from '../event-store.port';
-import { CatchUpSubscription } from './catch-up-subscription';
-import type { EventSource, ScannedEvent } from './event-source';
-import { assertExpectedRevision, type CurrentRevision } from './expected-revision';
-import { readAllFrom } from './read-all';
-import { classifyBatch, type StoredEventRef } from './retried-append';
+import { CatchUpSubscription } from '../embedded/catch-up-subscription';
+import type { EventSource, ScannedEvent } from '../embedded/event-source';
+import { assertExpectedRevision, type CurrentRevision } from '../embedded/expected-revision';
+import { readAllFrom } from '../embedded/read-all';
+import { classifyBatch, type StoredEventRef } from '../embedded/retried-append';
 
 /** An event as kept in memory: data and metadata as JSON text, like the SQLite adapter stores them. */
 interface StoredEvent extends ScannedEvent {

@@ -11,11 +11,11 @@ import type {
   SubscribeAllOptions,
   Subscription,
 } from '../event-store.port';
-import { CatchUpSubscription } from '../in-memory/catch-up-subscription';
-import type { EventSource, ScannedEvent } from '../in-memory/event-source';
-import { assertExpectedRevision, type CurrentRevision } from '../in-memory/expected-revision';
-import { readAllFrom } from '../in-memory/read-all';
-import { classifyBatch, type StoredEventRef } from '../in-memory/retried-append';
+import { CatchUpSubscription } from '../embedded/catch-up-subscription';
+import type { EventSource, ScannedEvent } from '../embedded/event-source';
+import { assertExpectedRevision, type CurrentRevision } from '../embedded/expected-revision';
+import { readAllFrom } from '../embedded/read-all';
+import { classifyBatch, type StoredEventRef } from '../embedded/retried-append';
 import { EVENT_COLUMNS, toPosition, toRecordedEvent, type EventRow } from './event-row';
 import { openEventsDatabase } from './sqlite-schema';
 

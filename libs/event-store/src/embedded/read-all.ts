@@ -2,7 +2,7 @@ import type { ReadAllOptions, RecordedEvent } from '../event-store.port';
 import { matchesFilter } from '../position';
 import { PAGE_SIZE, type EventSource, type ScannedEvent } from './event-source';
 
-/** `readAll` over pages of `$all`, filtering each page. Shared by the in-memory and SQLite adapters. */
+/** `readAll` over pages of `$all`, filtering each page. */
 export function readAllFrom<T extends ScannedEvent>(source: EventSource<T>, options: ReadAllOptions = {}): RecordedEvent[] {
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const found: RecordedEvent[] = [];

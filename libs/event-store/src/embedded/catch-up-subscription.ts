@@ -19,7 +19,7 @@ export interface CatchUpSettings {
  * no gap, and no duplicate since the position only moves forwards.
  *
  * A `checkpoint` is sent whenever a page ends with events the filter left out, so a consumer can
- * record progress over a filtered tail. Shared by the in-memory and SQLite adapters.
+ * record progress over a filtered tail.
  */
 export class CatchUpSubscription<T extends ScannedEvent> implements Subscription {
   private closed = false;

@@ -8,8 +8,7 @@ export interface StoredEventRef {
 }
 
 /**
- * How a batch relates to what is stored, judged by event id (shared by the in-memory and SQLite
- * adapters):
+ * How a batch relates to what is stored, judged by event id:
  * - `new`: none of its ids is stored; append it.
  * - `retry`: it is exactly a batch already appended (same ids, same order, consecutive revisions
  *   of the same stream) and the expected revision is the one that batch was appended with

@@ -4,7 +4,7 @@ import type { ExpectedRevision } from '../event-store.port';
 /** The revision of a stream's last event, or `noStream` when it has none. */
 export type CurrentRevision = bigint | 'noStream';
 
-/** Throws `ConcurrencyError` unless `current` satisfies `expected`. Shared by the in-memory and SQLite adapters. */
+/** Throws `ConcurrencyError` unless `current` satisfies `expected`. */
 export function assertExpectedRevision(streamId: string, expected: ExpectedRevision, current: CurrentRevision): void {
   const ok =
     expected === 'any' ||

@@ -8,8 +8,8 @@ export interface ScannedEvent {
 }
 
 /**
- * `$all` as a sequence of pages, the common ground of the in-memory and SQLite adapters for
- * `readAll` and `subscribeAll`. Pages are unfiltered so that a scan always knows how far it got.
+ * `$all` as a sequence of pages: what an embedded adapter provides for `readAll` and
+ * `subscribeAll`. Pages are unfiltered so that a scan always knows how far it got.
  */
 export interface EventSource<T extends ScannedEvent> {
   /** Up to `limit` events strictly after `after` (from the start when undefined), in global order. */
