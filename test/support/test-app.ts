@@ -28,7 +28,7 @@ export interface TestApp {
  */
 export async function startTestApp(env: NodeJS.ProcessEnv = process.env): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trilha-e2e-'));
-  const config = { ...configFromEnv({ ...env, TRILHA_DATA_DIR: dataDir }), logLevel: 'silent', runProjections: true };
+  const config = { ...configFromEnv({ ...env, TRILHA_DATA_DIR: dataDir, MONGO_URL: isolatedDatabase(env.MONGO_URL) }), logLevel: 'silent', runProjections: true };
   const eventStore = openEventStore(config);
   const readStore = openReadStore(config);
   const app = await createApp({ config, stores: { eventStore, readStore }, jwtSecret: TEST_SECRET });
@@ -47,4 +47,12 @@ export async function startTestApp(env: NodeJS.ProcessEnv = process.env): Promis
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A real MongoDB is shared between runs: each test app gets a database of its own. */
+function isolatedDatabase(mongoUrl: string | undefined): string | undefined {
+  if (!mongoUrl) return mongoUrl;
+  const url = new URL(mongoUrl);
+  url.pathname = `/trilha_e2e_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
+  return url.toString();
 }
