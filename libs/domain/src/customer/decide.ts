@@ -1,33 +1,21 @@
-import { conflict, invalid, notFound } from '../shared/domain-error';
+import { conflict, invalid } from '../shared/domain-error';
 import type { Decider } from '../shared/decider';
+import type { CustomerCommand, EditCustomerData, RegisterCustomer } from './commands';
+import { decideAddComment, decideInformDisinterest } from './decide-engagement';
+import { decideMarkProposalAsSale, decideRegisterProposal } from './decide-proposals';
 import {
-  EDITABLE_FIELDS,
-  type CustomerData,
-  type CustomerEvent,
-  type FieldChange,
-  type LeadOrigin,
-  type Temperature,
-} from './events';
+  decideChangeMoment,
+  decideChangeObjective,
+  decideChangeProductOfInterest,
+  decideChangeTemperature,
+  decideRevertTemperature,
+} from './decide-status';
+import { EDITABLE_FIELDS, type CustomerEvent, type FieldChange } from './events';
+import { existingCustomer } from './existing-customer';
+import { sameValue, withoutUndefined } from './payload';
 import { evolveCustomer, initialCustomerState, type CustomerState } from './state';
 
-export type RegisterCustomer = {
-  type: 'RegisterCustomer';
-  customerId: string;
-  data: CustomerData;
-  objective?: string;
-  temperature?: Temperature;
-  productOfInterestId?: string;
-  origin?: LeadOrigin;
-};
-
-/** Only the fields present are edited; `null` clears an optional field. */
-export type EditCustomerData = {
-  type: 'EditCustomerData';
-  customerId: string;
-  changes: Partial<{ [K in keyof CustomerData]: CustomerData[K] | null }>;
-};
-
-export type CustomerCommand = RegisterCustomer | EditCustomerData;
+export type * from './commands';
 
 function decideRegister(command: RegisterCustomer, state: CustomerState): CustomerEvent[] {
   if (state.exists) throw conflict('customer_exists', `Customer ${command.customerId} is already registered`);
@@ -41,14 +29,14 @@ function decideRegister(command: RegisterCustomer, state: CustomerState): Custom
 }
 
 function decideEdit(command: EditCustomerData, state: CustomerState): CustomerEvent[] {
-  if (!state.exists) throw notFound('customer_not_found', `Customer ${command.customerId} does not exist`);
+  const customer = existingCustomer(state, command.customerId);
   if (command.changes.name === null) throw invalid('name', 'name cannot be cleared');
   const changes: FieldChange[] = [];
   for (const field of EDITABLE_FIELDS) {
     if (!(field in command.changes)) continue;
     const requested = command.changes[field];
     const to = requested === null ? undefined : field === 'phones' ? uniquePhones(requested as string[]) : requested;
-    const from = state.data[field];
+    const from = customer.data[field];
     if (sameValue(from, to)) continue;
     changes.push(withoutUndefined({ field, from, to }) as FieldChange);
   }
@@ -64,19 +52,28 @@ export const customerDecider: Decider<CustomerCommand, CustomerState, CustomerEv
         return decideRegister(command, state);
       case 'EditCustomerData':
         return decideEdit(command, state);
+      case 'ChangeTemperature':
+        return decideChangeTemperature(command, state);
+      case 'RevertTemperature':
+        return decideRevertTemperature(command, state);
+      case 'ChangeObjective':
+        return decideChangeObjective(command, state);
+      case 'ChangeMoment':
+        return decideChangeMoment(command, state);
+      case 'ChangeProductOfInterest':
+        return decideChangeProductOfInterest(command, state);
+      case 'RegisterProposal':
+        return decideRegisterProposal(command, state);
+      case 'MarkProposalAsSale':
+        return decideMarkProposalAsSale(command, state);
+      case 'InformDisinterest':
+        return decideInformDisinterest(command, state);
+      case 'AddComment':
+        return decideAddComment(command, state);
     }
   },
 };
 
 function uniquePhones(phones: string[] = []): string[] {
   return [...new Set(phones.map((p) => p.trim()).filter((p) => p.length > 0))];
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** Event payloads are JSON: optional fields are left out rather than stored as undefined. */
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -3,6 +3,16 @@ import type { DomainEvent } from '../shared/decider';
 export const TEMPERATURES = ['cold', 'warm', 'hot'] as const;
 export type Temperature = (typeof TEMPERATURES)[number];
 
+/** Lead status (T14): every customer starts as `new`. */
+export const LEAD_STATUSES = ['new', 'in_progress', 'sale', 'no_sale'] as const;
+export type LeadStatus = (typeof LEAD_STATUSES)[number];
+
+/** Where the customer is in the buying journey (T3), e.g. `research` with a sub-moment. */
+export interface Moment {
+  moment: string;
+  subMoment?: string;
+}
+
 export const ENTRY_METHODS = ['chatbot', 'lead_ads', 'api', 'form', 'manual'] as const;
 export type EntryMethod = (typeof ENTRY_METHODS)[number];
 
@@ -53,7 +63,66 @@ export interface FieldChange {
 
 export type CustomerDataEdited = DomainEvent<'CustomerDataEdited', { customerId: string; changes: FieldChange[] }>;
 
-export type CustomerEvent = CustomerRegistered | CustomerDataEdited;
+/** T3. `from` is absent when the customer had no temperature yet. */
+export type TemperatureChanged = DomainEvent<'TemperatureChanged', { customerId: string; from?: Temperature; to: Temperature }>;
+
+/** T3: back one step in the history of temperatures (an undo, see ADR "temperature revert"). */
+export type TemperatureReverted = DomainEvent<'TemperatureReverted', { customerId: string; from: Temperature; to: Temperature }>;
+
+export type ObjectiveChanged = DomainEvent<'ObjectiveChanged', { customerId: string; from?: string; to: string }>;
+
+export type MomentChanged = DomainEvent<'MomentChanged', { customerId: string; from?: Moment; to: Moment }>;
+
+/** T4 */
+export type ProductOfInterestChanged = DomainEvent<'ProductOfInterestChanged', { customerId: string; from?: string; to: string }>;
+
+/** T6. Money is stored as integer cents: exact, and no float ever enters the log. */
+export type ProposalRegistered = DomainEvent<
+  'ProposalRegistered',
+  { customerId: string; proposalId: string; productId: string; amountCents: number; notes?: string }
+>;
+
+/** T6: an open proposal became a sale. */
+export type ProposalMarkedAsSale = DomainEvent<'ProposalMarkedAsSale', { customerId: string; proposalId: string }>;
+
+/** T14: the lead status moved, as a consequence of another event of the same command. */
+export type LeadStatusChanged = DomainEvent<'LeadStatusChanged', { customerId: string; from: LeadStatus; to: LeadStatus }>;
+
+/** T8: the customer is not interested; they stay in the broker's portfolio. */
+export type DisinterestInformed = DomainEvent<'DisinterestInformed', { customerId: string; reason: string }>;
+
+/** T7 */
+export type CommentAdded = DomainEvent<'CommentAdded', { customerId: string; commentId: string; text: string }>;
+
+export type CustomerEvent =
+  | CustomerRegistered
+  | CustomerDataEdited
+  | TemperatureChanged
+  | TemperatureReverted
+  | ObjectiveChanged
+  | MomentChanged
+  | ProductOfInterestChanged
+  | ProposalRegistered
+  | ProposalMarkedAsSale
+  | LeadStatusChanged
+  | DisinterestInformed
+  | CommentAdded;
+
+/** Every customer event type: stable names, never renamed (ARCHITECTURE rule 3). */
+export const CUSTOMER_EVENT_TYPES = [
+  'CustomerRegistered',
+  'CustomerDataEdited',
+  'TemperatureChanged',
+  'TemperatureReverted',
+  'ObjectiveChanged',
+  'MomentChanged',
+  'ProductOfInterestChanged',
+  'ProposalRegistered',
+  'ProposalMarkedAsSale',
+  'LeadStatusChanged',
+  'DisinterestInformed',
+  'CommentAdded',
+] as const satisfies readonly CustomerEvent['type'][];
 
 export const customerStreamId = (customerId: string) => `customer-${customerId}`;
 export const CUSTOMER_STREAM_PREFIX = 'customer-';

@@ -1,3 +1,6 @@
 export * from './events';
 export * from './state';
+export * from './commands';
 export * from './decide';
+export * from './money';
+export * from './limits';

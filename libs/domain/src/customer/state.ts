@@ -1,4 +1,12 @@
-import type { CustomerData, CustomerEvent, Temperature } from './events';
+import type { CustomerData, CustomerEvent, LeadStatus, Moment, Temperature } from './events';
+
+export type ProposalStatus = 'open' | 'sold';
+
+export interface ProposalState {
+  productId: string;
+  amountCents: number;
+  status: ProposalStatus;
+}
 
 export type CustomerState =
   | { exists: false }
@@ -8,19 +16,42 @@ export type CustomerState =
       data: CustomerData;
       objective?: string;
       temperature?: Temperature;
+      /** The temperatures a revert goes back to, most recent last (an undo stack). */
+      earlierTemperatures: Temperature[];
+      moment?: Moment;
       productOfInterestId?: string;
+      leadStatus: LeadStatus;
+      proposals: Record<string, ProposalState>;
+      /** The latest reason given when informing disinterest (T8). */
+      disinterestReason?: string;
     };
+
+export type ExistingCustomer = Extract<CustomerState, { exists: true }>;
 
 export const initialCustomerState: CustomerState = { exists: false };
 
 export function evolveCustomer(state: CustomerState, event: CustomerEvent): CustomerState {
+  if (event.type === 'CustomerRegistered') {
+    const { customerId, objective, temperature, productOfInterestId, origin: _origin, ...data } = event.data;
+    return {
+      exists: true,
+      customerId,
+      data: { ...data, phones: [...data.phones] },
+      objective,
+      temperature,
+      earlierTemperatures: [],
+      productOfInterestId,
+      leadStatus: 'new',
+      proposals: {},
+    };
+  }
+  if (!state.exists) return state;
+  return evolveExisting(state, event);
+}
+
+function evolveExisting(state: ExistingCustomer, event: CustomerEvent): CustomerState {
   switch (event.type) {
-    case 'CustomerRegistered': {
-      const { customerId, objective, temperature, productOfInterestId, origin: _origin, ...data } = event.data;
-      return { exists: true, customerId, data: { ...data, phones: [...data.phones] }, objective, temperature, productOfInterestId };
-    }
     case 'CustomerDataEdited': {
-      if (!state.exists) return state;
       const data: CustomerData = { ...state.data };
       for (const change of event.data.changes) {
         if (change.to === undefined) delete (data as unknown as Record<string, unknown>)[change.field];
@@ -28,6 +59,31 @@ export function evolveCustomer(state: CustomerState, event: CustomerEvent): Cust
       }
       return { ...state, data };
     }
+    case 'TemperatureChanged': {
+      const earlier = state.temperature ? [...state.earlierTemperatures, state.temperature] : state.earlierTemperatures;
+      return { ...state, temperature: event.data.to, earlierTemperatures: earlier };
+    }
+    case 'TemperatureReverted':
+      return { ...state, temperature: event.data.to, earlierTemperatures: state.earlierTemperatures.slice(0, -1) };
+    case 'ObjectiveChanged':
+      return { ...state, objective: event.data.to };
+    case 'MomentChanged':
+      return { ...state, moment: { ...event.data.to } };
+    case 'ProductOfInterestChanged':
+      return { ...state, productOfInterestId: event.data.to };
+    case 'ProposalRegistered': {
+      const { proposalId, productId, amountCents } = event.data;
+      return { ...state, proposals: { ...state.proposals, [proposalId]: { productId, amountCents, status: 'open' } } };
+    }
+    case 'ProposalMarkedAsSale': {
+      const proposal = state.proposals[event.data.proposalId];
+      if (!proposal) return state;
+      return { ...state, proposals: { ...state.proposals, [event.data.proposalId]: { ...proposal, status: 'sold' } } };
+    }
+    case 'LeadStatusChanged':
+      return { ...state, leadStatus: event.data.to };
+    case 'DisinterestInformed':
+      return { ...state, disinterestReason: event.data.reason };
     default:
       return state;
   }

@@ -1,0 +1,51 @@
+import type { CustomerData, LeadOrigin, Moment, Temperature } from './events';
+
+export type RegisterCustomer = {
+  type: 'RegisterCustomer';
+  customerId: string;
+  data: CustomerData;
+  objective?: string;
+  temperature?: Temperature;
+  productOfInterestId?: string;
+  origin?: LeadOrigin;
+};
+
+/** Only the fields present are edited; `null` clears an optional field. */
+export type EditCustomerData = {
+  type: 'EditCustomerData';
+  customerId: string;
+  changes: Partial<{ [K in keyof CustomerData]: CustomerData[K] | null }>;
+};
+
+export type ChangeTemperature = { type: 'ChangeTemperature'; customerId: string; temperature: Temperature };
+export type RevertTemperature = { type: 'RevertTemperature'; customerId: string };
+export type ChangeObjective = { type: 'ChangeObjective'; customerId: string; objective: string };
+export type ChangeMoment = { type: 'ChangeMoment'; customerId: string } & Moment;
+export type ChangeProductOfInterest = { type: 'ChangeProductOfInterest'; customerId: string; productId: string };
+
+/** `proposalId` is chosen by the caller (derived from the command id, so retries find it). */
+export type RegisterProposal = {
+  type: 'RegisterProposal';
+  customerId: string;
+  proposalId: string;
+  productId: string;
+  amountCents: number;
+  notes?: string;
+};
+export type MarkProposalAsSale = { type: 'MarkProposalAsSale'; customerId: string; proposalId: string };
+
+export type InformDisinterest = { type: 'InformDisinterest'; customerId: string; reason: string };
+export type AddComment = { type: 'AddComment'; customerId: string; commentId: string; text: string };
+
+export type CustomerCommand =
+  | RegisterCustomer
+  | EditCustomerData
+  | ChangeTemperature
+  | RevertTemperature
+  | ChangeObjective
+  | ChangeMoment
+  | ChangeProductOfInterest
+  | RegisterProposal
+  | MarkProposalAsSale
+  | InformDisinterest
+  | AddComment;
