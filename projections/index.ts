@@ -1,5 +1,6 @@
 import type { ProjectionDefinition } from '@trilha/projection';
 import { customerDetailProjection } from './customer-detail';
+import { walletBoardProjection } from './wallet-board';
 
 /** Every read model the projector runs. */
-export const ALL_PROJECTIONS: ProjectionDefinition[] = [customerDetailProjection];
+export const ALL_PROJECTIONS: ProjectionDefinition[] = [customerDetailProjection, walletBoardProjection];

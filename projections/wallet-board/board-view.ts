@@ -1,0 +1,92 @@
+import type { JourneyStep } from '@trilha/domain';
+import { addDays, daysBetween, utcDay } from './calendar-days';
+import type { BoardCardDocument, BoardJourneyDocument, BoardWalletDocument } from './documents';
+
+export const MILESTONE_STATUSES = ['late', 'today', 'on_time', 'completed'] as const;
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
+
+export interface BoardCard {
+  customerId: string;
+  name: string;
+  enteredStepAt: string;
+  daysInStep: number;
+  /** Red on the board: longer in the step than its deadline (its largest milestone deadline). */
+  overdue: boolean;
+  isNew: boolean;
+  milestoneStatus: MilestoneStatus;
+  progress: { done: number; total: number };
+}
+
+export interface Board {
+  walletId: string;
+  journey: { id: string; name: string } | null;
+  /** Customers in the wallet, whatever the filters. */
+  total: number;
+  columns: { stepId: string; name: string; cards: BoardCard[] }[];
+}
+
+export interface BoardFilters {
+  marker?: string;
+  milestoneStatus?: MilestoneStatus;
+}
+
+/**
+ * The board as of `now` (CS5): the time-relative fields of each card are computed here, at query
+ * time, from the dates the projection stored. `walletCards` are all the cards of the wallet.
+ */
+export function boardView(
+  wallet: BoardWalletDocument,
+  journey: BoardJourneyDocument | null,
+  walletCards: BoardCardDocument[],
+  now: Date,
+  filters: BoardFilters = {},
+): Board {
+  const today = utcDay(now);
+  const base = { walletId: wallet._id, total: walletCards.length };
+  if (!journey) return { ...base, journey: null, columns: [] };
+  const totalMilestones = journey.steps.reduce((sum, step) => sum + step.milestones.length, 0);
+  const columns = journey.steps.map((step) => ({
+    stepId: step.id,
+    name: step.name,
+    cards: walletCards
+      .filter((c) => c.journeyId === journey._id && c.stepId === step.id && c.enteredStepAt !== undefined)
+      .filter((c) => filters.marker === undefined || c.markers.includes(filters.marker))
+      .map((c) => cardView(c, step, journey.steps, totalMilestones, today))
+      .filter((c) => filters.milestoneStatus === undefined || c.milestoneStatus === filters.milestoneStatus)
+      .sort((a, b) => a.enteredStepAt.localeCompare(b.enteredStepAt) || a.name.localeCompare(b.name) || a.customerId.localeCompare(b.customerId)),
+  }));
+  return { ...base, journey: { id: journey._id, name: journey.name }, columns };
+}
+
+function cardView(card: BoardCardDocument, step: JourneyStep, steps: JourneyStep[], totalMilestones: number, today: string): BoardCard {
+  const enteredStepAt = card.enteredStepAt as string;
+  const entered = utcDay(enteredStepAt);
+  const daysInStep = Math.max(0, daysBetween(entered, today));
+  const deadline = step.milestones.length > 0 ? Math.max(...step.milestones.map((m) => m.days)) : undefined;
+  const done = steps.reduce((sum, s) => sum + s.milestones.filter((m) => card.completed[m.id] !== undefined).length, 0);
+  return {
+    customerId: card._id,
+    name: card.name ?? '',
+    enteredStepAt,
+    daysInStep,
+    overdue: deadline !== undefined && daysInStep > deadline,
+    isNew: card.isNew,
+    milestoneStatus: milestoneStatus(step, card.completed, entered, today),
+    progress: { done, total: totalMilestones },
+  };
+}
+
+/**
+ * Seed 002, over the current step's milestones, each due `days` after the day the step was
+ * entered: late when a pending one is past due, today when one is due today, completed when all
+ * are done, else on time. A step without milestones has nothing to be late on: on time.
+ */
+export function milestoneStatus(step: JourneyStep, completed: Record<string, string>, enteredDay: string, today: string): MilestoneStatus {
+  if (step.milestones.length === 0) return 'on_time';
+  const pending = step.milestones.filter((m) => completed[m.id] === undefined);
+  if (pending.length === 0) return 'completed';
+  const dues = pending.map((m) => addDays(enteredDay, m.days));
+  if (dues.some((due) => due < today)) return 'late';
+  if (dues.includes(today)) return 'today';
+  return 'on_time';
+}

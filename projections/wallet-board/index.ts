@@ -1,0 +1,3 @@
+export * from './documents';
+export * from './wallet-board.projection';
+export * from './board-view';
