@@ -1,73 +1,97 @@
-import type { CustomerEvent, LeadOrigin } from '@trilha/domain';
-import { CUSTOMER_STREAM_PREFIX } from '@trilha/domain';
-import { positionKey, positionToString, type RecordedEvent } from '@trilha/event-store';
+import type { CustomerEvent } from '@trilha/domain';
+import { centsToAmount, CUSTOMER_STREAM_PREFIX } from '@trilha/domain';
+import { positionToString, type RecordedEvent } from '@trilha/event-store';
 import type { ProjectionDefinition } from '@trilha/projection';
+import { guardedReplace, guardedUpdate } from '@trilha/projection';
 import type { CollectionWrite } from '@trilha/read-store';
+import type { ActorRef, CustomerDetailDocument, ProposalEntry } from './customer-detail.document';
+
+export * from './customer-detail.document';
 
 export const CUSTOMER_DETAIL = 'customer-detail';
 export const CUSTOMERS_COLLECTION = 'customers';
-
-/** The customer detail read model (GET /customers/:id). */
-export type CustomerDetailDocument = {
-  _id: string;
-  id: string;
-  name: string;
-  phones: string[];
-  email?: string;
-  whatsapp?: string;
-  media?: string;
-  channel?: string;
-  brokerId?: string;
-  objective?: string;
-  temperature?: string;
-  productOfInterestId?: string;
-  origin?: LeadOrigin;
-  registeredAt: string;
-  registeredBy?: { id: string; role?: string; name?: string };
-  updatedAt: string;
-  /** Stream revision and global position of the last event applied. */
-  revision: string;
-  position: string;
-  _pos?: string;
-};
 
 function handle(event: RecordedEvent): CollectionWrite[] {
   const e = { type: event.type, data: event.data } as CustomerEvent;
   const at = event.metadata.occurredAt ?? event.created;
   const stamp = { updatedAt: at, revision: event.revision.toString(), position: positionToString(event.position) };
-  const guard = positionKey(event.position);
+  // Every later event updates the document the registration created, once (guarded by position).
+  const update = (customerId: string, $set: Record<string, unknown>, $unset?: Record<string, ''>) =>
+    guardedUpdate(CUSTOMERS_COLLECTION, customerId, event, $unset && Object.keys($unset).length > 0 ? { $set: { ...$set, ...stamp }, $unset } : { $set: { ...$set, ...stamp } }, { upsert: false });
   switch (e.type) {
     case 'CustomerRegistered': {
       const { customerId, ...fields } = e.data;
-      const actor = event.metadata.actor;
-      const replacement: CustomerDetailDocument = {
+      const actor = actorOf(event);
+      const doc: CustomerDetailDocument = {
         _id: customerId,
         id: customerId,
         ...fields,
+        leadStatus: 'new',
+        proposals: {},
         registeredAt: at,
-        ...(actor ? { registeredBy: { id: actor.id, role: actor.role, name: actor.name } } : {}),
+        ...(actor ? { registeredBy: actor } : {}),
         ...stamp,
       };
-      return [{ collection: CUSTOMERS_COLLECTION, write: { op: 'replaceOne', filter: { _id: customerId }, replacement, upsert: true, positionGuard: guard } }];
+      return [guardedReplace(CUSTOMERS_COLLECTION, doc, event)];
     }
     case 'CustomerDataEdited': {
-      const $set: Record<string, unknown> = { ...stamp };
+      const $set: Record<string, unknown> = {};
       const $unset: Record<string, ''> = {};
       for (const change of e.data.changes) {
         if (change.to === undefined) $unset[change.field] = '';
         else $set[change.field] = change.to;
       }
-      const update = Object.keys($unset).length > 0 ? { $set, $unset } : { $set };
-      return [{ collection: CUSTOMERS_COLLECTION, write: { op: 'updateOne', filter: { _id: e.data.customerId }, update, positionGuard: guard } }];
+      return [update(e.data.customerId, $set, $unset)];
+    }
+    case 'TemperatureChanged':
+    case 'TemperatureReverted':
+      return [update(e.data.customerId, { temperature: e.data.to })];
+    case 'ObjectiveChanged':
+      return [update(e.data.customerId, { objective: e.data.to })];
+    case 'MomentChanged': {
+      const { moment, subMoment } = e.data.to;
+      return [subMoment === undefined ? update(e.data.customerId, { moment }, { subMoment: '' }) : update(e.data.customerId, { moment, subMoment })];
+    }
+    case 'ProductOfInterestChanged':
+      return [update(e.data.customerId, { productOfInterestId: e.data.to })];
+    case 'ProposalRegistered': {
+      const { customerId, proposalId, productId, amountCents, notes } = e.data;
+      const entry: ProposalEntry = {
+        id: proposalId,
+        productId,
+        amount: centsToAmount(amountCents),
+        amountCents,
+        ...(notes !== undefined ? { notes } : {}),
+        status: 'open',
+        createdAt: at,
+      };
+      return [update(customerId, { [`proposals.${proposalId}`]: entry })];
+    }
+    case 'ProposalMarkedAsSale': {
+      const { customerId, proposalId } = e.data;
+      return [update(customerId, { [`proposals.${proposalId}.status`]: 'sold', [`proposals.${proposalId}.soldAt`]: at })];
+    }
+    case 'LeadStatusChanged':
+      return [update(e.data.customerId, { leadStatus: e.data.to })];
+    case 'DisinterestInformed': {
+      const actor = actorOf(event);
+      return [update(e.data.customerId, { disinterest: { reason: e.data.reason, at, ...(actor ? { by: actor } : {}) } })];
     }
     default:
+      // Comments live on the timeline, not on the detail.
       return [];
   }
 }
 
+function actorOf(event: RecordedEvent): ActorRef | undefined {
+  const actor = event.metadata.actor;
+  return actor ? { id: actor.id, role: actor.role, name: actor.name } : undefined;
+}
+
 export const customerDetailProjection: ProjectionDefinition = {
   name: CUSTOMER_DETAIL,
-  version: 1,
+  // 2: status fields, lead status, proposals and disinterest.
+  version: 2,
   collections: [{ name: CUSTOMERS_COLLECTION, indexes: [{ fields: { brokerId: 1 } }, { fields: { name: 1 } }] }],
   filter: { streamPrefixes: [CUSTOMER_STREAM_PREFIX] },
   handle,

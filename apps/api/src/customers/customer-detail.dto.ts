@@ -1,10 +1,28 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { LEAD_STATUSES, TEMPERATURES } from '@trilha/domain';
 import { LeadOriginDto } from './register-customer.dto';
 
 class ActorRefDto {
   @ApiProperty() id!: string;
   @ApiPropertyOptional() role?: string;
   @ApiPropertyOptional() name?: string;
+}
+
+class ProposalDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() productId!: string;
+  @ApiProperty({ description: 'Decimal with two places', example: '1500.50' }) amount!: string;
+  @ApiProperty({ description: 'The same amount in cents', example: 150050 }) amountCents!: number;
+  @ApiPropertyOptional() notes?: string;
+  @ApiProperty({ enum: ['open', 'sold'] }) status!: 'open' | 'sold';
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiPropertyOptional({ format: 'date-time' }) soldAt?: string;
+}
+
+class DisinterestDto {
+  @ApiProperty() reason!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiPropertyOptional({ type: ActorRefDto }) by?: ActorRefDto;
 }
 
 /** GET /customers/:id: the customer detail read model. */
@@ -18,8 +36,13 @@ export class CustomerDetailDto {
   @ApiPropertyOptional() channel?: string;
   @ApiPropertyOptional() brokerId?: string;
   @ApiPropertyOptional() objective?: string;
-  @ApiPropertyOptional({ enum: ['cold', 'warm', 'hot'] }) temperature?: string;
+  @ApiPropertyOptional({ enum: TEMPERATURES }) temperature?: string;
+  @ApiPropertyOptional({ example: 'research' }) moment?: string;
+  @ApiPropertyOptional() subMoment?: string;
   @ApiPropertyOptional() productOfInterestId?: string;
+  @ApiProperty({ enum: LEAD_STATUSES, description: 'T14: new, in progress (a proposal was made), sale, no sale (disinterest)' }) leadStatus!: string;
+  @ApiProperty({ type: [ProposalDto], description: 'Oldest first' }) proposals!: ProposalDto[];
+  @ApiPropertyOptional({ type: DisinterestDto, description: 'The latest disinterest informed (T8)' }) disinterest?: DisinterestDto;
   @ApiPropertyOptional({ type: LeadOriginDto }) origin?: LeadOriginDto;
   @ApiProperty({ format: 'date-time' }) registeredAt!: string;
   @ApiPropertyOptional({ type: ActorRefDto }) registeredBy?: ActorRefDto;

@@ -3,6 +3,7 @@ import { parsePosition } from '@trilha/event-store';
 import { CUSTOMER_DETAIL, CUSTOMERS_COLLECTION, type CustomerDetailDocument } from '@trilha/projections/customer-detail';
 import { NotFoundProblem } from '../platform';
 import { ReadModels } from '../read-models/read-models';
+import type { CustomerDetailDto } from './customer-detail.dto';
 
 export class GetCustomerQuery {
   constructor(readonly customerId: string, readonly minPosition?: string) {}
@@ -12,13 +13,15 @@ export class GetCustomerQuery {
 export class GetCustomerHandler implements IQueryHandler<GetCustomerQuery> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ customerId, minPosition }: GetCustomerQuery): Promise<Omit<CustomerDetailDocument, '_id' | '_pos'>> {
+  async execute({ customerId, minPosition }: GetCustomerQuery): Promise<CustomerDetailDto> {
     const position = minPosition ? parsePosition(minPosition) : undefined;
     if (position) await this.readModels.waitFor(CUSTOMER_DETAIL, position);
     const customers = await this.readModels.collection<CustomerDetailDocument>(CUSTOMER_DETAIL, CUSTOMERS_COLLECTION);
     const doc = await customers.findOne({ _id: customerId });
     if (!doc) throw new NotFoundProblem(`Customer ${customerId} does not exist`);
-    const { _id, _pos, ...detail } = doc;
-    return detail;
+    const { _id, _pos, proposals, ...detail } = doc;
+    // Stored by id for updates; listed oldest first (the id breaks ties within one instant).
+    const list = Object.values(proposals ?? {}).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    return { ...detail, proposals: list };
   }
 }

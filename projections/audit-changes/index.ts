@@ -1,0 +1,2 @@
+export * from './audit-changes.projection';
+export * from './changed-fields';

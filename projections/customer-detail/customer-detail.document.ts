@@ -1,0 +1,53 @@
+import type { LeadOrigin, LeadStatus, ProposalStatus } from '@trilha/domain';
+
+export interface ActorRef {
+  id: string;
+  role?: string;
+  name?: string;
+}
+
+/** A proposal as the detail shows it (T6). */
+export interface ProposalEntry {
+  id: string;
+  productId: string;
+  /** Decimal text with two places, e.g. "1500.50"; `amountCents` is the same amount in cents. */
+  amount: string;
+  amountCents: number;
+  notes?: string;
+  status: ProposalStatus;
+  createdAt: string;
+  soldAt?: string;
+}
+
+/** The customer detail read model (GET /customers/:id). */
+export type CustomerDetailDocument = {
+  _id: string;
+  id: string;
+  name: string;
+  phones: string[];
+  email?: string;
+  whatsapp?: string;
+  media?: string;
+  channel?: string;
+  brokerId?: string;
+  objective?: string;
+  temperature?: string;
+  moment?: string;
+  subMoment?: string;
+  productOfInterestId?: string;
+  leadStatus: LeadStatus;
+  /**
+   * Keyed by proposal id, so that marking one as a sale is a single `$set` (the read store has no
+   * positional array updates). The query turns it into a list.
+   */
+  proposals: Record<string, ProposalEntry>;
+  disinterest?: { reason: string; at: string; by?: ActorRef };
+  origin?: LeadOrigin;
+  registeredAt: string;
+  registeredBy?: ActorRef;
+  updatedAt: string;
+  /** Stream revision and global position of the last event applied. */
+  revision: string;
+  position: string;
+  _pos?: string;
+};
