@@ -1,8 +1,7 @@
 import type { ProjectionDefinition } from '@trilha/projection';
-import { calendarProjection } from './calendar';
 import { auditChangesProjection } from './audit-changes';
 import { customerDetailProjection } from './customer-detail';
 import { walletBoardProjection } from './wallet-board';
 
 /** Every read model the projector runs. */
-export const ALL_PROJECTIONS: ProjectionDefinition[] = [customerDetailProjection, walletBoardProjection, calendarProjection];
+export const ALL_PROJECTIONS: ProjectionDefinition[] = [customerDetailProjection, walletBoardProjection, auditChangesProjection];
