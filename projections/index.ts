@@ -1,7 +1,8 @@
 import type { ProjectionDefinition } from '@trilha/projection';
+import { calendarProjection } from './calendar';
 import { auditChangesProjection } from './audit-changes';
 import { customerDetailProjection } from './customer-detail';
 import { walletBoardProjection } from './wallet-board';
 
 /** Every read model the projector runs. */
-export const ALL_PROJECTIONS: ProjectionDefinition[] = [customerDetailProjection, walletBoardProjection, auditChangesProjection];
+export const ALL_PROJECTIONS: ProjectionDefinition[] = [customerDetailProjection, walletBoardProjection, calendarProjection, auditChangesProjection];

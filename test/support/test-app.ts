@@ -2,13 +2,16 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import type { EventStore } from '@trilha/event-store';
 import type { ReadStore } from '@trilha/read-store';
+import { AppModule, type AppOptions } from '../../apps/api/src/app.module';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { configFromEnv, type TrilhaConfig } from '../../apps/api/src/config/trilha-config';
 import { openEventStore, openReadStore } from '../../apps/api/src/infrastructure/open-stores';
-import { TokenService, type Role } from '../../apps/api/src/platform';
+import { CLOCK } from '../../apps/api/src/infrastructure/tokens';
+import { configureHttpApp, createFastifyAdapter, TokenService, type Role } from '../../apps/api/src/platform';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256';
 
@@ -22,16 +25,25 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Replaces the system clock (the CLOCK token), e.g. `() => new Date('2026-03-01T12:00:00Z')`. */
+  clock?: () => Date;
+  /** False: the api alone, as with TRILHA_PROJECTIONS=off; the test runs a projector beside it. Default true. */
+  runProjections?: boolean;
+}
+
 /**
  * The whole app over HTTP, on the stores the environment selects (embedded SQLite in a fresh
- * temporary folder unless EVENTSTORE_URL / MONGO_URL are set), with projections running in-process.
+ * temporary folder unless EVENTSTORE_URL / MONGO_URL are set), with projections running in-process
+ * unless `runProjections: false`.
  */
-export async function startTestApp(env: NodeJS.ProcessEnv = process.env): Promise<TestApp> {
+export async function startTestApp(env: NodeJS.ProcessEnv = process.env, options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trilha-e2e-'));
-  const config = { ...configFromEnv({ ...env, TRILHA_DATA_DIR: dataDir, MONGO_URL: isolatedDatabase(env.MONGO_URL) }), logLevel: 'silent', runProjections: true };
+  const config = { ...configFromEnv({ ...env, TRILHA_DATA_DIR: dataDir, MONGO_URL: isolatedDatabase(env.MONGO_URL) }), logLevel: 'silent', runProjections: options.runProjections ?? true };
   const eventStore = openEventStore(config);
   const readStore = openReadStore(config);
-  const app = await createApp({ config, stores: { eventStore, readStore }, jwtSecret: TEST_SECRET });
+  const appOptions: AppOptions = { config, stores: { eventStore, readStore }, jwtSecret: TEST_SECRET };
+  const app = options.clock ? await createAppWithClock(appOptions, options.clock) : await createApp(appOptions);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const tokens = new TokenService(TEST_SECRET);
@@ -55,4 +67,13 @@ function isolatedDatabase(mongoUrl: string | undefined): string | undefined {
   const url = new URL(mongoUrl);
   url.pathname = `/trilha_e2e_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
   return url.toString();
+}
+
+/** As `createApp`, through a testing module so that the clock can be overridden. */
+async function createAppWithClock(options: AppOptions, clock: () => Date): Promise<NestFastifyApplication> {
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(options)] }).overrideProvider(CLOCK).useValue(clock).compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), { bufferLogs: true });
+  configureHttpApp(app);
+  app.enableShutdownHooks();
+  return app;
 }

@@ -2,6 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { ProjectionHost } from '@trilha/projection';
 import { AdminModule } from './admin/admin.module';
+import { AppointmentsModule } from './appointments/appointments.module';
+import { CalendarModule } from './calendar/calendar.module';
 import type { TrilhaConfig } from './config/trilha-config';
 import { CustomersModule } from './customers/customers.module';
 import { InfrastructureModule, PROJECTION_HOST, type Stores } from './infrastructure/infrastructure.module';
@@ -50,6 +52,8 @@ export class AppModule {
         }),
         CqrsModule.forRoot(),
         CustomersModule,
+        AppointmentsModule,
+        CalendarModule,
         AdminModule,
       ],
     };

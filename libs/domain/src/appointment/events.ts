@@ -16,10 +16,10 @@ export const LOSS_REASON_MAX = 256;
 export const APPOINTMENT_NOTES_MAX = 4000;
 
 /** Every appointment event names its customer, so customer-centred read models can follow it. */
-interface AppointmentRef {
+type AppointmentRef = {
   appointmentId: string;
   customerId: string;
-}
+};
 
 export type AppointmentScheduled = DomainEvent<
   'AppointmentScheduled',

@@ -1,0 +1,23 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { fold, type Decider, type DomainEvent, type UpcasterRegistry } from '@trilha/domain';
+import type { EventStore } from '@trilha/event-store';
+import { EVENT_STORE, UPCASTERS } from '../infrastructure/tokens';
+
+/** The current state of a stream, folded from its (upcast) events: for checks made outside a decider's own stream. */
+@Injectable()
+export class StreamFolder {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(UPCASTERS) private readonly upcasters: UpcasterRegistry,
+  ) {}
+
+  async state<S, E extends DomainEvent>(streamId: string, decider: Pick<Decider<unknown, S, E>, 'initialState' | 'evolve'>): Promise<S> {
+    const recorded = await this.store.readStream(streamId);
+    const events = recorded.map((e) => this.upcasters.upcast(e.type, e.data, e.metadata.schemaVersion ?? 1) as E);
+    return fold(decider, events);
+  }
+
+  async isEmpty(streamId: string): Promise<boolean> {
+    return (await this.store.readStream(streamId, { limit: 1 })).length === 0;
+  }
+}

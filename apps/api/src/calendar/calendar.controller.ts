@@ -1,0 +1,35 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, BadRequestProblem } from '../platform';
+import { daysBetween } from './calendar-date';
+import { CalendarDatePipe } from './calendar-date.pipe';
+import { CalendarDayQueryDto, CalendarRangeQueryDto, MAX_CALENDAR_RANGE_DAYS } from './calendar-queries.dto';
+import { CalendarDayDetailDto, CalendarDto } from './calendar.dto';
+import { GetCalendarDayQuery } from './get-calendar-day.query';
+import { GetCalendarQuery } from './get-calendar.query';
+
+@ApiTags('calendar')
+@ApiBearerAuth()
+@Controller('calendar')
+export class CalendarController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @ApiOkResponse({ type: CalendarDto, description: 'Days in the configured time zone (TRILHA_TIMEZONE) with at least one action' })
+  @ApiProblems(400, 401)
+  get(@Query() query: CalendarRangeQueryDto): Promise<CalendarDto> {
+    const span = daysBetween(query.from, query.to);
+    if (span < 0) throw new BadRequestProblem('to', 'to must not be before from');
+    if (span + 1 > MAX_CALENDAR_RANGE_DAYS) throw new BadRequestProblem('to', `from…to may span at most ${MAX_CALENDAR_RANGE_DAYS} days`);
+    return this.queries.execute(new GetCalendarQuery({ from: query.from, to: query.to, ownerId: query.ownerId, minPosition: query.minPosition }));
+  }
+
+  @Get(':date')
+  @ApiParam({ name: 'date', type: String, format: 'date', example: '2026-03-10' })
+  @ApiOkResponse({ type: CalendarDayDetailDto })
+  @ApiProblems(400, 401)
+  getDay(@Param('date', CalendarDatePipe) date: string, @Query() query: CalendarDayQueryDto): Promise<CalendarDayDetailDto> {
+    return this.queries.execute(new GetCalendarDayQuery(date, query.ownerId, query.minPosition));
+  }
+}

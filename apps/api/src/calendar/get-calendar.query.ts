@@ -1,0 +1,18 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { CalendarActions, type ActionsQuery } from './calendar-actions';
+import type { CalendarDto } from './calendar.dto';
+import { summarizeDays } from './day-summary';
+
+export class GetCalendarQuery {
+  constructor(readonly range: ActionsQuery) {}
+}
+
+@QueryHandler(GetCalendarQuery)
+export class GetCalendarHandler implements IQueryHandler<GetCalendarQuery> {
+  constructor(private readonly actions: CalendarActions) {}
+
+  async execute({ range }: GetCalendarQuery): Promise<CalendarDto> {
+    // Colors are worked out now, from the stored statuses, never kept in the read model.
+    return { days: summarizeDays(await this.actions.between(range), this.actions.timeZone) };
+  }
+}

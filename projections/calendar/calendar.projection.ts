@@ -1,0 +1,54 @@
+import { APPOINTMENT_STREAM_PREFIX, type AppointmentEvent, type AppointmentStatus } from '@trilha/domain';
+import type { RecordedEvent } from '@trilha/event-store';
+import { guardedReplace, guardedUpdate, type ProjectionDefinition } from '@trilha/projection';
+import type { CollectionWrite } from '@trilha/read-store';
+import { CALENDAR, CALENDAR_ACTIONS_COLLECTION, type CalendarActionDocument } from './calendar-action';
+
+function handle(event: RecordedEvent): CollectionWrite[] {
+  const e = { type: event.type, data: event.data } as AppointmentEvent;
+  const setStatus = (status: AppointmentStatus) =>
+    guardedUpdate(CALENDAR_ACTIONS_COLLECTION, e.data.appointmentId, event, { $set: { status } }, { upsert: false });
+  switch (e.type) {
+    case 'AppointmentScheduled': {
+      const { appointmentId, customerId, responsibleId, kind, scheduledFor, notes } = e.data;
+      const doc: CalendarActionDocument = {
+        _id: appointmentId,
+        id: appointmentId,
+        kind,
+        customerId,
+        ownerId: responsibleId,
+        scheduledFor,
+        status: 'scheduled',
+        ...(notes !== undefined ? { notes } : {}),
+      };
+      return [guardedReplace(CALENDAR_ACTIONS_COLLECTION, doc, event)];
+    }
+    case 'AppointmentRescheduled':
+      // It moves to its new day and awaits confirmation again: not done.
+      return [
+        guardedUpdate(CALENDAR_ACTIONS_COLLECTION, e.data.appointmentId, event, { $set: { scheduledFor: e.data.scheduledFor, status: 'scheduled' } }, { upsert: false }),
+      ];
+    case 'AppointmentConfirmed':
+      return [setStatus('confirmed')];
+    case 'AppointmentSucceeded':
+      return [setStatus('success')];
+    case 'AppointmentLost':
+      return [setStatus('lost')];
+    default:
+      return [];
+  }
+}
+
+/** The calendar read model (CAL2, CAL3): every appointment as an action on its day. */
+export const calendarProjection: ProjectionDefinition = {
+  name: CALENDAR,
+  version: 1,
+  collections: [
+    {
+      name: CALENDAR_ACTIONS_COLLECTION,
+      indexes: [{ fields: { scheduledFor: 1 } }, { fields: { ownerId: 1, scheduledFor: 1 } }],
+    },
+  ],
+  filter: { streamPrefixes: [APPOINTMENT_STREAM_PREFIX] },
+  handle,
+};

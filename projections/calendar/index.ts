@@ -1,0 +1,2 @@
+export * from './calendar-action';
+export * from './calendar.projection';
