@@ -6,7 +6,16 @@ import { BadRequestProblem } from '../platform';
 @Injectable()
 export class UuidParamPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!isUuid(value)) throw new BadRequestProblem('id', 'id must be a UUID');
-    return value.toLowerCase();
+    return uuidOrBadRequest('id', value);
   }
+}
+
+/** The same check for another route parameter: `@Param('proposalId', uuidParam('proposalId'))`. */
+export function uuidParam(field: string): PipeTransform<string, string> {
+  return { transform: (value: string) => uuidOrBadRequest(field, value) };
+}
+
+function uuidOrBadRequest(field: string, value: string): string {
+  if (!isUuid(value)) throw new BadRequestProblem(field, `${field} must be a UUID`);
+  return value.toLowerCase();
 }

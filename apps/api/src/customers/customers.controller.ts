@@ -1,22 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, BadRequestProblem, Roles } from '../platform';
 import type { CommandContext } from '../commands/command-context';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { CommandGateway } from '../commands/command-gateway';
 import { MinPositionQueryDto } from '../read-models/min-position.query';
 import { CommandAnswerDto } from './command-answer.dto';
+import { answer, IdempotencyKeyHeader, IfMatchHeader, WRITERS } from './command-route';
 import { CustomerDetailDto } from './customer-detail.dto';
 import { EditCustomerDataCommand, RegisterCustomerCommand } from './customer-commands';
 import { UuidParamPipe } from './customer-id.pipe';
 import { EditCustomerDto } from './edit-customer.dto';
 import { GetCustomerQuery } from './get-customer.query';
 import { RegisterCustomerDto } from './register-customer.dto';
-
-const WRITERS = ['admin', 'manager', 'broker'] as const;
-const idempotencyKey = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat it to retry safely: the command runs once' });
-const ifMatch = ApiHeader({ name: 'If-Match', required: false, description: 'The revision you last read, e.g. "3": a different current revision answers 409' });
 
 @ApiTags('customers')
 @ApiBearerAuth()
@@ -27,7 +24,7 @@ export class CustomersController {
   @Post()
   @HttpCode(201)
   @Roles(...WRITERS)
-  @idempotencyKey
+  @IdempotencyKeyHeader()
   @ApiCreatedResponse({ type: CommandAnswerDto, description: 'Registered (T1)' })
   @ApiProblems(400, 401, 403, 409)
   async register(@Body() body: RegisterCustomerDto, @CommandCtx() context: CommandContext): Promise<CommandAnswerDto> {
@@ -37,8 +34,8 @@ export class CustomersController {
   @Patch(':id')
   @HttpCode(200)
   @Roles(...WRITERS)
-  @idempotencyKey
-  @ifMatch
+  @IdempotencyKeyHeader()
+  @IfMatchHeader()
   @ApiOkResponse({ type: CommandAnswerDto, description: 'Edited; each changed field is recorded (T2)' })
   @ApiProblems(400, 401, 403, 404, 409)
   async edit(
@@ -56,8 +53,4 @@ export class CustomersController {
   get(@Param('id', UuidParamPipe) id: string, @Query() query: MinPositionQueryDto): Promise<CustomerDetailDto> {
     return this.queries.execute(new GetCustomerQuery(id, query.minPosition));
   }
-}
-
-function answer({ id, revision, position }: { id: string; revision: string; position: string | null }): CommandAnswerDto {
-  return { id, revision, position };
 }

@@ -1,11 +1,39 @@
 import { Module } from '@nestjs/common';
+import { AddCommentHandler } from './add-comment.handler';
+import { ChangeMomentHandler } from './change-moment.handler';
+import { ChangeObjectiveHandler } from './change-objective.handler';
+import { ChangeProductOfInterestHandler } from './change-product-of-interest.handler';
+import { ChangeTemperatureHandler } from './change-temperature.handler';
+import { CustomerChangesController } from './customer-changes.controller';
+import { CustomerEngagementController } from './customer-engagement.controller';
+import { CustomerProposalsController } from './customer-proposals.controller';
+import { CustomerStatusController } from './customer-status.controller';
 import { CustomersController } from './customers.controller';
 import { EditCustomerDataHandler } from './edit-customer-data.handler';
+import { GetCustomerChangesHandler } from './get-customer-changes.query';
 import { GetCustomerHandler } from './get-customer.query';
+import { InformDisinterestHandler } from './inform-disinterest.handler';
+import { MarkProposalAsSaleHandler } from './mark-proposal-as-sale.handler';
 import { RegisterCustomerHandler } from './register-customer.handler';
+import { RegisterProposalHandler } from './register-proposal.handler';
+import { RevertTemperatureHandler } from './revert-temperature.handler';
 
 @Module({
-  controllers: [CustomersController],
-  providers: [RegisterCustomerHandler, EditCustomerDataHandler, GetCustomerHandler],
+  controllers: [CustomersController, CustomerStatusController, CustomerProposalsController, CustomerEngagementController, CustomerChangesController],
+  providers: [
+    RegisterCustomerHandler,
+    EditCustomerDataHandler,
+    ChangeTemperatureHandler,
+    RevertTemperatureHandler,
+    ChangeObjectiveHandler,
+    ChangeMomentHandler,
+    ChangeProductOfInterestHandler,
+    RegisterProposalHandler,
+    MarkProposalAsSaleHandler,
+    InformDisinterestHandler,
+    AddCommentHandler,
+    GetCustomerHandler,
+    GetCustomerChangesHandler,
+  ],
 })
 export class CustomersModule {}
