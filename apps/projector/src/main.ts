@@ -1,17 +1,20 @@
 import 'reflect-metadata';
-import { ProjectionHost } from '@trilha/projection';
 import { ALL_PROJECTIONS } from '@trilha/projections';
 import pino from 'pino';
 import { configFromEnv } from '../../api/src/config/trilha-config';
 import { openEventStore, openReadStore } from '../../api/src/infrastructure/open-stores';
+import { createProjectorHost } from './projector-host';
 
-/** The projector process: runs every projection from its checkpoint until SIGTERM/SIGINT. */
+/**
+ * The projector process: runs every projection from its checkpoint until SIGTERM/SIGINT, and
+ * serves the api's admin routes through the read store (status, rebuild requests).
+ */
 async function main(): Promise<void> {
   const config = configFromEnv();
   const logger = pino({ level: config.logLevel, base: { process: 'projector' } });
   const eventStore = openEventStore(config);
   const readStore = openReadStore(config);
-  const host = new ProjectionHost({ eventStore, readStore, definitions: ALL_PROJECTIONS, logger: { warn: (msg: string) => logger.warn(msg) } });
+  const host = createProjectorHost({ eventStore, readStore }, { warn: (msg: string) => logger.warn(msg) });
   await host.start();
   logger.info({ projections: ALL_PROJECTIONS.map((p) => p.name) }, 'projections running');
 

@@ -7,6 +7,11 @@ export function collectionNameMap(definition: ProjectionDefinition, generation: 
   return new Map(definition.collections.map((c) => [c.name, physicalCollectionName(c.name, generation)]));
 }
 
+/** The physical collections of one generation, in declaration order. */
+export function generationCollectionNames(definition: ProjectionDefinition, generation: number): string[] {
+  return definition.collections.map((c) => physicalCollectionName(c.name, generation));
+}
+
 /** Creates the generation's physical collections with the declared indexes; returns their names. */
 export async function ensureGenerationCollections(
   readStore: ReadStore,

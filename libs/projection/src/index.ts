@@ -10,3 +10,8 @@ export * from './event-rate-meter';
 export * from './projection-runner';
 export * from './projection-host';
 export * from './projection-read-side';
+export * from './projection-status';
+export * from './rebuild-requests';
+export * from './projection-control';
+export * from './stored-projection-control';
+export * from './upcast-events';

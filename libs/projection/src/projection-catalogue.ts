@@ -1,5 +1,5 @@
 import type { CollectionWrite, Document, ReadStore } from '@trilha/read-store';
-import { CATALOGUE_COLLECTION, CHECKPOINTS_COLLECTION } from './naming';
+import { CATALOGUE_COLLECTION, CHECKPOINTS_COLLECTION, STATUS_COLLECTION } from './naming';
 
 export type ProjectionStatus = 'running' | 'catching_up' | 'failed' | 'stopped';
 
@@ -35,8 +35,13 @@ export type CatalogueEntry = Document & {
   buildingFailure: ProjectionFailure | null;
   buildingCollections: string[] | null;
   retired: RetiredGeneration[];
-  /** The highest generation ever created, so that numbers are never reused. */
+  /** The highest generation ever created or promised, so that numbers are never reused. */
   lastGeneration: number;
+  /**
+   * A rebuild asked for by another process (see rebuild-requests.ts): the generation the host is
+   * to build, or the one being built when it is to be restarted. Absent in older entries.
+   */
+  requestedGeneration?: number | null;
 };
 
 const NOT_BUILDING = {
@@ -54,6 +59,7 @@ export class ProjectionCatalogue {
   async init(): Promise<void> {
     await this.readStore.ensureCollection({ name: CATALOGUE_COLLECTION });
     await this.readStore.ensureCollection({ name: CHECKPOINTS_COLLECTION });
+    await this.readStore.ensureCollection({ name: STATUS_COLLECTION });
   }
 
   get(name: string): Promise<CatalogueEntry | null> {
@@ -75,6 +81,7 @@ export class ProjectionCatalogue {
       ...NOT_BUILDING,
       retired: [],
       lastGeneration: 1,
+      requestedGeneration: null,
     };
     await this.readStore.commit([
       { collection: CATALOGUE_COLLECTION, write: { op: 'replaceOne', filter: { _id: name }, replacement: entry, upsert: true } },
@@ -86,9 +93,14 @@ export class ProjectionCatalogue {
     return this.set({ _id: name }, { activeCollections: collections });
   }
 
-  startBuilding(name: string, generation: number, codeVersion: number, collections: string[]): Promise<void> {
-    return this.set(
-      { _id: name },
+  /**
+   * Records generation `generation` as being built and settles any request, provided the entry's
+   * `lastGeneration` and `requestedGeneration` are still those of `entry` (another process may
+   * have recorded a request meanwhile). Returns whether the write applied.
+   */
+  async startBuilding(entry: CatalogueEntry, generation: number, codeVersion: number, collections: string[]): Promise<boolean> {
+    await this.set(
+      { _id: entry._id, lastGeneration: entry.lastGeneration ?? null, requestedGeneration: entry.requestedGeneration ?? null },
       {
         buildingGeneration: generation,
         buildingCodeVersion: codeVersion,
@@ -96,8 +108,31 @@ export class ProjectionCatalogue {
         buildingFailure: null,
         buildingCollections: collections,
         lastGeneration: generation,
+        requestedGeneration: null,
       },
     );
+    return (await this.get(entry._id))?.buildingGeneration === generation;
+  }
+
+  /**
+   * Records a request to build (or restart) `generation`, provided the entry is still as read in
+   * `entry`. The caller reads the entry again to learn which request won.
+   */
+  requestGeneration(entry: CatalogueEntry, generation: number): Promise<void> {
+    return this.set(
+      {
+        _id: entry._id,
+        lastGeneration: entry.lastGeneration ?? null,
+        buildingGeneration: entry.buildingGeneration ?? null,
+        requestedGeneration: entry.requestedGeneration ?? null,
+      },
+      { requestedGeneration: generation, lastGeneration: Math.max(generation, entry.lastGeneration ?? 0) },
+    );
+  }
+
+  /** Settles the request for `generation`, if it is still the one recorded. */
+  clearRequest(name: string, generation: number): Promise<void> {
+    return this.set({ _id: name, requestedGeneration: generation }, { requestedGeneration: null });
   }
 
   clearBuilding(name: string): Promise<void> {

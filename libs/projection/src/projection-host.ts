@@ -1,18 +1,32 @@
-import { parsePosition, type EventStore, type Position } from '@trilha/event-store';
+import { parsePosition, type EventStore, type Position, type RecordedEvent } from '@trilha/event-store';
 import type { ReadStore } from '@trilha/read-store';
 import { CheckpointStore } from './checkpoint-store';
-import { dropCollections, ensureGenerationCollections } from './generation-collections';
+import { dropCollections, ensureGenerationCollections, generationCollectionNames } from './generation-collections';
 import { physicalCollectionName } from './naming';
+import { PeriodicTask } from './periodic-task';
 import { prepareProjection } from './prepare-projection';
 import { ProjectionCatalogue, type CatalogueEntry, type ProjectionFailure, type ProjectionStatus } from './projection-catalogue';
 import type { ProjectionDefinition } from './projection-definition';
+import { ProjectionStatusStore, type GenerationStatus } from './projection-status';
 import { ProjectionRunner, type RunnerTuning } from './projection-runner';
+import { nextGeneration, openRequest } from './rebuild-requests';
 
 export interface ProjectionHostOptions extends RunnerTuning {
   eventStore: EventStore;
   readStore: ReadStore;
   definitions?: ProjectionDefinition[];
   logger?: Pick<Console, 'warn'>;
+  /** Lifts old event shapes before the handlers see them (see `upcastWith`). */
+  upcast?: (event: RecordedEvent) => RecordedEvent;
+  /**
+   * When set, the host works with processes that have no host of their own: at this interval
+   * (and at once on a status change) it publishes its live status to `_projection_status`, and
+   * it carries out the rebuilds they record in the catalogue (StoredProjectionControl).
+   * Off by default: in one process, ProjectionHost answers from memory.
+   */
+  controlIntervalMs?: number;
+  /** The clock of the published heartbeat. Default: Date.now. */
+  now?: () => number;
 }
 
 export interface ProjectionInfo {
@@ -27,7 +41,14 @@ export interface ProjectionInfo {
   eventsPerSecond: number;
   failure?: ProjectionFailure;
   rebuilding?: { generation: number; status: ProjectionStatus; checkpoint: string | null; lag: number; failure?: ProjectionFailure };
+  /** Read from the store by another process: when the host last published its status (null: never). */
+  heartbeatAt?: string | null;
+  /** Read from the store by another process: a rebuild recorded for this generation, not started yet. */
+  rebuildRequested?: number;
 }
+
+/** Attempts at starting a rebuild while other processes keep recording requests. */
+const REBUILD_ATTEMPTS = 5;
 
 export interface RebuildProgress {
   generation: number;
@@ -54,19 +75,24 @@ export class ProjectionHost {
   private readonly eventStore: EventStore;
   private readonly readStore: ReadStore;
   private readonly catalogue: ProjectionCatalogue;
-  private readonly tuning: RunnerTuning & { logger?: Pick<Console, 'warn'> };
+  private readonly tuning: RunnerTuning & Pick<ProjectionHostOptions, 'logger' | 'upcast'>;
   private readonly definitions = new Map<string, ProjectionDefinition>();
   private readonly slots = new Map<string, Slot>();
   private readonly logger: Pick<Console, 'warn'>;
+  private readonly controlIntervalMs: number | undefined;
+  private readonly now: () => number;
+  private control: PeriodicTask | undefined;
   private stopping = false;
 
   constructor(options: ProjectionHostOptions) {
-    const { eventStore, readStore, definitions, ...tuning } = options;
+    const { eventStore, readStore, definitions, controlIntervalMs, now, ...tuning } = options;
     this.eventStore = eventStore;
     this.readStore = readStore;
     this.catalogue = new ProjectionCatalogue(readStore);
     this.tuning = tuning;
     this.logger = tuning.logger ?? console;
+    this.controlIntervalMs = controlIntervalMs;
+    this.now = now ?? Date.now;
     for (const definition of definitions ?? []) this.register(definition);
   }
 
@@ -84,6 +110,17 @@ export class ProjectionHost {
   async start(): Promise<void> {
     this.stopping = false;
     for (const definition of this.definitions.values()) await this.startProjection(definition);
+    if (this.controlIntervalMs !== undefined) {
+      this.control = new PeriodicTask(() => this.serveOtherProcesses(), this.controlIntervalMs, (error) =>
+        this.logger.warn(`Publishing projection status: ${messageOf(error)}`),
+      );
+      this.control.start();
+    }
+  }
+
+  /** The projections this host runs. */
+  projectionNames(): string[] {
+    return [...this.slots.keys()];
   }
 
   /** The physical collection queries read for a projection's logical collection. */
@@ -118,23 +155,28 @@ export class ProjectionHost {
 
   /**
    * Builds a new generation beside the active one. While one is being built, returns it
-   * (restarting its runner if it failed or stopped, from its checkpoint).
+   * (restarting its runner if it failed or stopped, from its checkpoint). A generation another
+   * process requested and announced (StoredProjectionControl) is built under exactly that number.
    */
   async rebuild(name: string): Promise<RebuildProgress> {
     const slot = this.slot(name);
-    const entry = await this.entry(name);
-    if (entry.buildingGeneration !== null && entry.buildingCodeVersion === slot.definition.version) {
-      const current = slot.building;
-      if (current && (current.runner.status === 'running' || current.runner.status === 'catching_up')) {
-        return { generation: current.runner.generation, completed: current.completed };
+    for (let attempt = 1; attempt <= REBUILD_ATTEMPTS; attempt++) {
+      const entry = await this.entry(name);
+      if (entry.buildingGeneration !== null && entry.buildingCodeVersion === slot.definition.version) {
+        const progress = this.buildInProgress(slot) ?? (await this.runBuilding(slot, entry.buildingGeneration));
+        if (entry.requestedGeneration === entry.buildingGeneration) await this.catalogue.clearRequest(name, entry.buildingGeneration);
+        return progress;
       }
-      return this.runBuilding(slot, entry.buildingGeneration);
+      if (entry.buildingGeneration !== null) {
+        await this.abandonBuilding(slot, entry);
+        continue;
+      }
+      const generation = openRequest(entry) ?? nextGeneration(entry);
+      const collections = generationCollectionNames(slot.definition, generation);
+      if (await this.catalogue.startBuilding(entry, generation, slot.definition.version, collections)) return this.runBuilding(slot, generation);
+      // Another process recorded a request meanwhile: read the entry again.
     }
-    if (entry.buildingGeneration !== null) await this.abandonBuilding(slot, entry);
-    const generation = Math.max(entry.lastGeneration ?? 0, entry.activeGeneration, ...entry.retired.map((r) => r.generation)) + 1;
-    const collections = await ensureGenerationCollections(this.readStore, slot.definition, generation);
-    await this.catalogue.startBuilding(name, generation, slot.definition.version, collections);
-    return this.runBuilding(slot, generation);
+    throw new Error(`Could not start a rebuild of ${name}: its catalogue entry kept changing`);
   }
 
   /** The latest rebuild this host started for `name` (also one started by `start`). */
@@ -191,8 +233,39 @@ export class ProjectionHost {
 
   async stop(): Promise<void> {
     this.stopping = true;
+    const control = this.control;
+    this.control = undefined;
+    await control?.stop();
     const runners = [...this.slots.values()].flatMap((s) => [s.active, s.building?.runner]);
     await Promise.all(runners.map((r) => r?.stop()));
+    // A last report, so that other processes see `stopped` rather than a stale `running`.
+    if (control) await this.publishStatus().catch((error) => this.logger.warn(`Publishing projection status: ${messageOf(error)}`));
+  }
+
+  /** One round of the cross-process control: carry out recorded rebuild requests, publish status. */
+  private async serveOtherProcesses(): Promise<void> {
+    for (const name of this.slots.keys()) {
+      if (this.stopping) return;
+      await this.takeRebuildRequest(name).catch((error) => this.logger.warn(`Rebuild of ${name} requested by another process: ${messageOf(error)}`));
+    }
+    await this.publishStatus();
+  }
+
+  private async takeRebuildRequest(name: string): Promise<void> {
+    const entry = await this.entry(name);
+    const requested = entry.requestedGeneration ?? null;
+    if (requested === null) return;
+    if (openRequest(entry) === null) await this.catalogue.clearRequest(name, requested);
+    else await this.rebuild(name);
+  }
+
+  private async publishStatus(): Promise<void> {
+    const heartbeatAt = new Date(this.now()).toISOString();
+    const writes = [...this.slots].map(([name, slot]) => {
+      const runners = [slot.active, slot.building?.runner].filter((r): r is ProjectionRunner => r !== undefined);
+      return ProjectionStatusStore.write(name, heartbeatAt, runners.map(generationStatus));
+    });
+    if (writes.length > 0) await this.readStore.commit(writes);
   }
 
   private async startProjection(definition: ProjectionDefinition): Promise<void> {
@@ -208,8 +281,16 @@ export class ProjectionHost {
     if (resumable || entry.codeVersion !== definition.version) await this.rebuild(definition.name);
   }
 
+  private buildInProgress(slot: Slot): RebuildProgress | undefined {
+    const current = slot.building;
+    if (!current || (current.runner.status !== 'running' && current.runner.status !== 'catching_up')) return undefined;
+    return { generation: current.runner.generation, completed: current.completed };
+  }
+
   private async runBuilding(slot: Slot, generation: number): Promise<RebuildProgress> {
     await slot.building?.runner.stop();
+    // Idempotent; also covers a crash between recording the generation and creating its collections.
+    await ensureGenerationCollections(this.readStore, slot.definition, generation);
     const runner = await this.startRunner(slot.definition, generation);
     const completed = this.switchWhenUpToDate(slot, runner);
     slot.building = { runner, completed };
@@ -238,6 +319,7 @@ export class ProjectionHost {
     slot.active = runner;
     slot.activeGeneration = runner.generation;
     slot.building = undefined;
+    this.control?.poke();
     await previous?.stop();
     return true;
   }
@@ -248,12 +330,21 @@ export class ProjectionHost {
     await slot.building?.runner.stop();
     slot.building = undefined;
     await this.catalogue.clearBuilding(entry._id);
+    // A request to restart it would otherwise build the same number again.
+    if (entry.requestedGeneration === generation) await this.catalogue.clearRequest(entry._id, generation);
     await dropCollections(this.readStore, entry.buildingCollections ?? []);
     await this.readStore.commit([CheckpointStore.remove(entry._id, generation)]);
   }
 
   private async startRunner(definition: ProjectionDefinition, generation: number): Promise<ProjectionRunner> {
-    const runner = new ProjectionRunner({ ...this.tuning, eventStore: this.eventStore, readStore: this.readStore, definition, generation });
+    const runner = new ProjectionRunner({
+      ...this.tuning,
+      eventStore: this.eventStore,
+      readStore: this.readStore,
+      definition,
+      generation,
+      onStatusChange: () => this.control?.poke(),
+    });
     await runner.start();
     return runner;
   }
@@ -269,4 +360,15 @@ export class ProjectionHost {
     if (!entry) throw new Error(`Projection ${name} has no catalogue entry`);
     return entry;
   }
+}
+
+function generationStatus(runner: ProjectionRunner): GenerationStatus {
+  const { generation, status, checkpoint, eventsPerSecond, failure } = runner.metrics(undefined);
+  // The meter remembers the last window; a runner that ended processes nothing now.
+  const consuming = status === 'running' || status === 'catching_up';
+  return { generation, status, checkpoint, eventsPerSecond: consuming ? eventsPerSecond : 0, failure };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -3,6 +3,7 @@ import {
   positionToString,
   type EventStore,
   type Position,
+  type RecordedEvent,
   type Subscription,
 } from '@trilha/event-store';
 import type { CollectionWrite, ReadStore } from '@trilha/read-store';
@@ -34,6 +35,10 @@ export interface ProjectionRunnerOptions extends RunnerTuning {
   generation: number;
   /** Where failed status reports go; the projection itself keeps running. Default: console. */
   logger?: Pick<Console, 'warn'>;
+  /** Lifts an old event shape to the current one before the handler sees it (ARCHITECTURE rule 3). */
+  upcast?: (event: RecordedEvent) => RecordedEvent;
+  /** Called whenever the runner's status changes (e.g. to publish it at once). */
+  onStatusChange?: (status: ProjectionStatus) => void;
 }
 
 export interface RunnerMetrics {
@@ -78,6 +83,8 @@ export class ProjectionRunner {
   private readonly meter: EventRateMeter;
   private readonly waiters = new PositionWaiters();
   private readonly logger: Pick<Console, 'warn'>;
+  private readonly upcast: (event: RecordedEvent) => RecordedEvent;
+  private readonly onStatusChange: (status: ProjectionStatus) => void;
 
   private currentStatus: ProjectionStatus = 'stopped';
   private currentFailure: ProjectionFailure | null = null;
@@ -108,6 +115,8 @@ export class ProjectionRunner {
     this.checkpointIntervalMs = options.checkpointIntervalMs ?? 1000;
     this.meter = new EventRateMeter(options.rateWindowMs ?? 10_000);
     this.logger = options.logger ?? console;
+    this.upcast = options.upcast ?? ((event) => event);
+    this.onStatusChange = options.onStatusChange ?? (() => undefined);
   }
 
   get status(): ProjectionStatus {
@@ -229,7 +238,7 @@ export class ProjectionRunner {
     const writes: CollectionWrite[] = [];
     for (const event of batch.events) {
       try {
-        writes.push(...toPhysicalWrites(this.name, this.definition.handle(event), this.names));
+        writes.push(...toPhysicalWrites(this.name, this.definition.handle(this.upcast(event)), this.names));
       } catch (error) {
         throw new BatchFailure({ eventId: event.id, position: positionToString(event.position), type: event.type, error: messageOf(error) });
       }
@@ -289,6 +298,7 @@ export class ProjectionRunner {
   private setStatus(status: ProjectionStatus, failure: ProjectionFailure | null): void {
     this.currentStatus = status;
     this.currentFailure = failure;
+    this.onStatusChange(status);
     this.statusReports = this.statusReports
       .then(() => this.catalogue.reportStatus(this.name, this.generation, status, failure))
       .catch((error) => this.logger.warn(`Recording status ${status} of ${this.name}@v${this.generation}: ${messageOf(error)}`));

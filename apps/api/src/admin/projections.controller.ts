@@ -1,39 +1,40 @@
 import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { ProjectionHost } from '@trilha/projection';
-import { PROJECTION_HOST } from '../infrastructure/infrastructure.module';
+import { ProjectionNotStartedError, UnknownProjectionError, type ProjectionControl } from '@trilha/projection';
+import { PROJECTION_CONTROL } from '../infrastructure/infrastructure.module';
 import { ApiProblems, NotFoundProblem, ProblemException, Roles } from '../platform';
 import { ProjectionListDto, RebuildAcceptedDto } from './projections.dto';
 
-/** P5: projection status, lag and events/s; blue/green rebuild. */
+/**
+ * P5: projection status, lag and events/s; blue/green rebuild. Works whether the projections run
+ * in this process or in a projector process (see ProjectionControl).
+ */
 @ApiTags('admin')
 @ApiBearerAuth()
 @Controller('admin/projections')
 export class ProjectionsController {
-  constructor(@Inject(PROJECTION_HOST) private readonly host: ProjectionHost | null) {}
+  constructor(@Inject(PROJECTION_CONTROL) private readonly control: ProjectionControl) {}
 
   @Get()
   @Roles('admin', 'auditor')
   @ApiOkResponse({ type: ProjectionListDto })
-  @ApiProblems(401, 403, 503)
+  @ApiProblems(401, 403)
   async list(): Promise<ProjectionListDto> {
-    return { projections: await this.running().list() };
+    return { projections: await this.control.list() };
   }
 
   @Post(':name/rebuild')
   @HttpCode(202)
   @Roles('admin')
-  @ApiAcceptedResponse({ type: RebuildAcceptedDto, description: 'The new generation is being built; the current one serves until it has caught up' })
+  @ApiAcceptedResponse({ type: RebuildAcceptedDto, description: 'The new generation is being built (or will be, by the projector); the current one serves until it has caught up' })
   @ApiProblems(401, 403, 404, 503)
   async rebuild(@Param('name') name: string): Promise<RebuildAcceptedDto> {
-    const host = this.running();
-    if (!(await host.list()).some((p) => p.name === name)) throw new NotFoundProblem(`There is no projection named ${name}`);
-    const progress = await host.rebuild(name);
-    return { name, version: progress.generation };
-  }
-
-  private running(): ProjectionHost {
-    if (!this.host) throw new ProblemException({ status: 503, detail: 'Projections run in the projector process, not in this api instance' });
-    return this.host;
+    try {
+      return { name, version: await this.control.requestRebuild(name) };
+    } catch (error) {
+      if (error instanceof UnknownProjectionError) throw new NotFoundProblem(error.message);
+      if (error instanceof ProjectionNotStartedError) throw new ProblemException({ status: 503, detail: error.message });
+      throw error;
+    }
   }
 }

@@ -25,6 +25,14 @@ export class ProjectionInfoDto {
   @ApiProperty() eventsPerSecond!: number;
   @ApiPropertyOptional({ type: ProjectionFailureDto }) failure?: ProjectionFailureDto;
   @ApiPropertyOptional({ type: RebuildingDto }) rebuilding?: RebuildingDto;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Only when the projections run in another process: when their status was last published (null: never). Older than a few seconds, the status reads stopped.',
+  })
+  heartbeatAt?: string | null;
+  @ApiPropertyOptional({ description: 'Only when the projections run in another process: a requested rebuild the projector has not started yet' })
+  rebuildRequested?: number;
 }
 
 export class ProjectionListDto {
@@ -33,5 +41,5 @@ export class ProjectionListDto {
 
 export class RebuildAcceptedDto {
   @ApiProperty() name!: string;
-  @ApiProperty({ description: 'The generation being built' }) version!: number;
+  @ApiProperty({ description: 'The generation that will replace the active one' }) version!: number;
 }

@@ -1,7 +1,7 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { UpcasterRegistry } from '@trilha/domain';
 import type { EventStore } from '@trilha/event-store';
-import { ProjectionHost } from '@trilha/projection';
+import { HostProjectionControl, ProjectionHost, StoredProjectionControl, upcastWith, type ProjectionControl } from '@trilha/projection';
 import type { ReadStore } from '@trilha/read-store';
 import { ALL_PROJECTIONS } from '@trilha/projections';
 import { CommandGateway } from '../commands/command-gateway';
@@ -18,6 +18,17 @@ export interface Stores {
 /** Null when this process serves the api only and a separate projector runs the projections. */
 export const PROJECTION_HOST = Symbol('ProjectionHost');
 
+/** The ProjectionControl for the admin routes: the host in this process, else the stored control. */
+export const PROJECTION_CONTROL = Symbol('ProjectionControl');
+
+/**
+ * The app's upcasters, shared by the command side and the projections (here and in the
+ * projector process). Register a step here whenever an event's payload shape changes.
+ */
+export function createUpcasters(): UpcasterRegistry {
+  return new UpcasterRegistry();
+}
+
 /**
  * The ports the app is composed from. The stores are opened by the caller (see open-stores.ts),
  * so tests and the CLI can hand in their own.
@@ -33,7 +44,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         { provide: EVENT_STORE, useValue: stores.eventStore },
         { provide: READ_STORE, useValue: stores.readStore },
         { provide: CLOCK, useValue: () => new Date() },
-        { provide: UPCASTERS, useValue: new UpcasterRegistry() },
+        { provide: UPCASTERS, useFactory: createUpcasters },
         {
           provide: CommandPipeline,
           useFactory: (store: EventStore, upcasters: UpcasterRegistry, clock: () => Date) => new CommandPipeline(store, upcasters, clock),
@@ -41,8 +52,19 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         },
         {
           provide: PROJECTION_HOST,
-          useFactory: () =>
-            config.runProjections ? new ProjectionHost({ eventStore: stores.eventStore, readStore: stores.readStore, definitions: ALL_PROJECTIONS }) : null,
+          useFactory: (upcasters: UpcasterRegistry) =>
+            config.runProjections
+              ? new ProjectionHost({ eventStore: stores.eventStore, readStore: stores.readStore, definitions: ALL_PROJECTIONS, upcast: upcastWith(upcasters) })
+              : null,
+          inject: [UPCASTERS],
+        },
+        {
+          provide: PROJECTION_CONTROL,
+          useFactory: (host: ProjectionHost | null): ProjectionControl =>
+            host
+              ? new HostProjectionControl(host)
+              : new StoredProjectionControl({ eventStore: stores.eventStore, readStore: stores.readStore, definitions: ALL_PROJECTIONS }),
+          inject: [PROJECTION_HOST],
         },
         {
           provide: ReadModels,
@@ -51,7 +73,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         },
         CommandGateway,
       ],
-      exports: [TRILHA_CONFIG, EVENT_STORE, READ_STORE, CLOCK, UPCASTERS, CommandPipeline, PROJECTION_HOST, ReadModels, CommandGateway],
+      exports: [TRILHA_CONFIG, EVENT_STORE, READ_STORE, CLOCK, UPCASTERS, CommandPipeline, PROJECTION_HOST, PROJECTION_CONTROL, ReadModels, CommandGateway],
     };
   }
 
