@@ -1,13 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import type { ProjectionHost } from '@trilha/projection';
 import { AdminModule } from './admin/admin.module';
 import { AppointmentsModule } from './appointments/appointments.module';
 import { CalendarModule } from './calendar/calendar.module';
 import type { TrilhaConfig } from './config/trilha-config';
 import { CustomersModule } from './customers/customers.module';
-import { InfrastructureModule, PROJECTION_HOST, type Stores } from './infrastructure/infrastructure.module';
+import type { ProjectionControl } from '@trilha/projection';
+import { InfrastructureModule, PROJECTION_CONTROL, type Stores } from './infrastructure/infrastructure.module';
 import { PlatformModule, type HealthCheck, type LoggingOptions } from './platform';
+import { CustomerSuccessModule } from './wallets/customer-success.module';
 
 export interface AppOptions {
   config: TrilhaConfig;
@@ -29,11 +30,11 @@ export class AppModule {
           logging: { level: config.logLevel, ...logging },
           imports: [infrastructure],
           projectionLag: {
-            useFactory: (host: ProjectionHost | null) => async () => (host ? (await host.list()).map(({ name, lag }) => ({ name, lag })) : []),
-            inject: [PROJECTION_HOST],
+            useFactory: (control: ProjectionControl) => async () => (await control.list()).map(({ name, lag }) => ({ name, lag })),
+            inject: [PROJECTION_CONTROL],
           },
           healthChecks: {
-            useFactory: (host: ProjectionHost | null): HealthCheck[] => [
+            useFactory: (control: ProjectionControl): HealthCheck[] => [
               async () => {
                 await stores.eventStore.headPosition();
                 return { name: 'event-store', ok: true };
@@ -43,17 +44,18 @@ export class AppModule {
                 return { name: 'read-store', ok: true };
               },
               async () => {
-                const failed = host ? (await host.list()).filter((p) => p.status === 'failed').map((p) => p.name) : [];
+                const failed = (await control.list()).filter((p) => p.status === 'failed').map((p) => p.name);
                 return { name: 'projections', ok: failed.length === 0, ...(failed.length ? { detail: `failed: ${failed.join(', ')}` } : {}) };
               },
             ],
-            inject: [PROJECTION_HOST],
+            inject: [PROJECTION_CONTROL],
           },
         }),
         CqrsModule.forRoot(),
         CustomersModule,
         AppointmentsModule,
         CalendarModule,
+        CustomerSuccessModule,
         AdminModule,
       ],
     };

@@ -1,0 +1,15 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandResult } from '../commands/command-result';
+import { CompleteMilestoneCommand } from './customer-journey-commands';
+import { CustomerJourneys } from './customer-journeys';
+
+@CommandHandler(CompleteMilestoneCommand)
+export class CompleteMilestoneHandler implements ICommandHandler<CompleteMilestoneCommand, CommandResult> {
+  constructor(private readonly journeys: CustomerJourneys) {}
+
+  async execute({ customerId, milestoneId, completedOn, context }: CompleteMilestoneCommand): Promise<CommandResult> {
+    const customerExists = await this.journeys.customerExists(customerId);
+    const journey = await this.journeys.currentJourney(customerId);
+    return this.journeys.run(customerId, { type: 'CompleteMilestone', customerId, customerExists, milestoneId, completedOn, journey }, context);
+  }
+}

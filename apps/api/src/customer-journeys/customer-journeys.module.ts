@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { JourneysModule } from '../journeys/journeys.module';
+import { CompleteMilestoneHandler } from './complete-milestone.handler';
+import { CustomerJourneys } from './customer-journeys';
+import { CustomerJourneysController } from './customer-journeys.controller';
+import { MoveCustomerStageHandler } from './move-customer-stage.handler';
+import { PlaceCustomerInWalletHandler } from './place-customer-in-wallet.handler';
+
+@Module({
+  imports: [JourneysModule],
+  controllers: [CustomerJourneysController],
+  providers: [CustomerJourneys, PlaceCustomerInWalletHandler, MoveCustomerStageHandler, CompleteMilestoneHandler],
+})
+export class CustomerJourneysModule {}

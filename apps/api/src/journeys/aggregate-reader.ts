@@ -1,0 +1,29 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { fold, journeyDecider, journeyStreamId, type Decider, type DomainEvent, type JourneyOutline, type UpcasterRegistry } from '@trilha/domain';
+import type { EventStore } from '@trilha/event-store';
+import { EVENT_STORE, UPCASTERS } from '../infrastructure/tokens';
+
+/**
+ * Reads the state of an aggregate other than the one a command appends to, from its own stream
+ * (never from a read model), for the facts a decider needs: does the wallet exist, what are the
+ * journey's steps.
+ */
+@Injectable()
+export class AggregateReader {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(UPCASTERS) private readonly upcasters: UpcasterRegistry,
+  ) {}
+
+  async state<S, E extends DomainEvent>(streamId: string, decider: Pick<Decider<unknown, S, E>, 'initialState' | 'evolve'>): Promise<S> {
+    const recorded = await this.store.readStream(streamId);
+    const events = recorded.map((e) => this.upcasters.upcast(e.type, e.data, e.metadata.schemaVersion ?? 1) as E);
+    return fold(decider, events);
+  }
+
+  /** The journey's steps, or undefined when no such journey was defined. */
+  async journey(journeyId: string): Promise<JourneyOutline | undefined> {
+    const journey = await this.state(journeyStreamId(journeyId), journeyDecider);
+    return journey.exists ? { journeyId, steps: journey.steps } : undefined;
+  }
+}

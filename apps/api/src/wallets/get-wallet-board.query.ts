@@ -1,0 +1,40 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { parsePosition } from '@trilha/event-store';
+import {
+  BOARD_CARDS,
+  BOARD_JOURNEYS,
+  BOARD_WALLETS,
+  boardView,
+  WALLET_BOARD,
+  type Board,
+  type BoardCardDocument,
+  type BoardFilters,
+  type BoardJourneyDocument,
+  type BoardWalletDocument,
+} from '@trilha/projections/wallet-board';
+import { CLOCK } from '../infrastructure/tokens';
+import { NotFoundProblem } from '../platform';
+import { ReadModels } from '../read-models/read-models';
+
+export class GetWalletBoardQuery {
+  constructor(readonly walletId: string, readonly filters: BoardFilters, readonly minPosition?: string) {}
+}
+
+/** Reads the stored dates and computes the time-relative fields with the injected clock. */
+@QueryHandler(GetWalletBoardQuery)
+export class GetWalletBoardHandler implements IQueryHandler<GetWalletBoardQuery, Board> {
+  constructor(private readonly readModels: ReadModels, @Inject(CLOCK) private readonly clock: () => Date) {}
+
+  async execute({ walletId, filters, minPosition }: GetWalletBoardQuery): Promise<Board> {
+    const position = minPosition ? parsePosition(minPosition) : undefined;
+    if (position) await this.readModels.waitFor(WALLET_BOARD, position);
+    const wallets = await this.readModels.collection<BoardWalletDocument>(WALLET_BOARD, BOARD_WALLETS);
+    const wallet = await wallets.findOne({ _id: walletId });
+    if (!wallet) throw new NotFoundProblem(`Wallet ${walletId} does not exist`);
+    const journeys = await this.readModels.collection<BoardJourneyDocument>(WALLET_BOARD, BOARD_JOURNEYS);
+    const journey = wallet.journeyId ? await journeys.findOne({ _id: wallet.journeyId }) : null;
+    const cards = await this.readModels.collection<BoardCardDocument>(WALLET_BOARD, BOARD_CARDS);
+    return boardView(wallet, journey, await cards.find({ walletId }), this.clock(), filters);
+  }
+}

@@ -1,0 +1,50 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { MILESTONE_STATUSES, type MilestoneStatus } from '@trilha/projections/wallet-board';
+import { MinPositionQueryDto } from '../read-models/min-position.query';
+
+/** `GET /wallets/:id/board?marker=&milestoneStatus=&minPosition=` */
+export class WalletBoardQueryDto extends MinPositionQueryDto {
+  @ApiPropertyOptional({ description: 'Only cards with this marker (CS6: no marker can be set yet, so this matches no card)', maxLength: 128 })
+  @IsOptional() @IsString() @MaxLength(128) marker?: string;
+
+  @ApiPropertyOptional({ enum: MILESTONE_STATUSES, description: 'Only cards whose current step has this milestone status' })
+  @IsOptional() @IsIn(MILESTONE_STATUSES) milestoneStatus?: MilestoneStatus;
+}
+
+class ProgressDto {
+  @ApiProperty({ description: 'Milestones of the whole journey completed' }) done!: number;
+  @ApiProperty({ description: 'Milestones of the whole journey' }) total!: number;
+}
+
+export class BoardCardDto {
+  @ApiProperty({ format: 'uuid' }) customerId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the customer entered the current step' }) enteredStepAt!: string;
+  @ApiProperty({ description: 'Whole days in the step (UTC calendar days), as of the query' }) daysInStep!: number;
+  @ApiProperty({ description: "True (red) when daysInStep is past the step's deadline, its largest milestone deadline; false (grey) otherwise" })
+  overdue!: boolean;
+  @ApiProperty({ description: 'Moved from another wallet and not worked on since' }) isNew!: boolean;
+  @ApiProperty({ enum: MILESTONE_STATUSES, description: "Status of the current step's milestones, as of the query" }) milestoneStatus!: MilestoneStatus;
+  @ApiProperty({ type: ProgressDto }) progress!: ProgressDto;
+}
+
+export class BoardColumnDto {
+  @ApiProperty({ format: 'uuid' }) stepId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: [BoardCardDto] }) cards!: BoardCardDto[];
+}
+
+class JourneyRefDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
+/** CS5: the wallet board. */
+export class WalletBoardDto {
+  @ApiProperty({ format: 'uuid' }) walletId!: string;
+  @ApiProperty({ type: JourneyRefDto, nullable: true, description: 'Null while the wallet has no journey; there are no columns then' })
+  journey!: JourneyRefDto | null;
+  @ApiProperty({ description: 'Customers in the wallet, whatever the filters' }) total!: number;
+  @ApiProperty({ type: [BoardColumnDto], description: "The journey's steps in order" }) columns!: BoardColumnDto[];
+}
