@@ -1,8 +1,8 @@
+import { createEventUpcasters } from '@trilha/domain';
 import type { EventStore } from '@trilha/event-store';
 import { ProjectionHost, upcastWith } from '@trilha/projection';
 import { ALL_PROJECTIONS } from '@trilha/projections';
 import type { ReadStore } from '@trilha/read-store';
-import { createUpcasters } from '../../api/src/infrastructure/infrastructure.module';
 
 /** How often the host publishes its status and picks up rebuilds requested through the api. */
 export const CONTROL_INTERVAL_MS = 1000;
@@ -15,7 +15,7 @@ export function createProjectorHost(stores: { eventStore: EventStore; readStore:
   return new ProjectionHost({
     ...stores,
     definitions: ALL_PROJECTIONS,
-    upcast: upcastWith(createUpcasters()),
+    upcast: upcastWith(createEventUpcasters()),
     controlIntervalMs: CONTROL_INTERVAL_MS,
     logger,
   });

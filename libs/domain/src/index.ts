@@ -1,6 +1,7 @@
 export * from './shared/domain-error';
 export * from './shared/decider';
 export * from './shared/upcasters';
+export * from './event-upcasters';
 export * from './customer';
 export * from './appointment';
 export * from './journey';

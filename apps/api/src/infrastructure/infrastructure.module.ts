@@ -1,5 +1,5 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { UpcasterRegistry } from '@trilha/domain';
+import { createEventUpcasters, UpcasterRegistry } from '@trilha/domain';
 import type { EventStore } from '@trilha/event-store';
 import { HostProjectionControl, ProjectionHost, StoredProjectionControl, upcastWith, type ProjectionControl } from '@trilha/projection';
 import type { ReadStore } from '@trilha/read-store';
@@ -25,10 +25,6 @@ export const PROJECTION_CONTROL = Symbol('ProjectionControl');
  * The app's upcasters, shared by the command side and the projections (here and in the
  * projector process). Register a step here whenever an event's payload shape changes.
  */
-export function createUpcasters(): UpcasterRegistry {
-  return new UpcasterRegistry();
-}
-
 /**
  * The ports the app is composed from. The stores are opened by the caller (see open-stores.ts),
  * so tests and the CLI can hand in their own.
@@ -44,7 +40,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         { provide: EVENT_STORE, useValue: stores.eventStore },
         { provide: READ_STORE, useValue: stores.readStore },
         { provide: CLOCK, useValue: () => new Date() },
-        { provide: UPCASTERS, useFactory: createUpcasters },
+        { provide: UPCASTERS, useFactory: createEventUpcasters },
         {
           provide: CommandPipeline,
           useFactory: (store: EventStore, upcasters: UpcasterRegistry, clock: () => Date) => new CommandPipeline(store, upcasters, clock),
