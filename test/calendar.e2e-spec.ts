@@ -23,12 +23,9 @@ describe('calendar over HTTP (CAL2, CAL3)', () => {
     ids[name] = await command('/appointments', { customerId, scheduledFor, responsibleId, ...extra });
   }
 
-  // The days below are São Paulo's, the default zone, whatever the shell running the tests says.
-  const zoneBefore = process.env.TRILHA_TIMEZONE;
-
   beforeAll(async () => {
-    delete process.env.TRILHA_TIMEZONE;
-    t = await startTestApp({ ...process.env, EVENTSTORE_URL: '', MONGO_URL: '' }, { clock: () => NOW });
+    // The days below are São Paulo's, the default zone, whatever the shell running the tests says.
+    t = await startTestApp({ ...process.env, EVENTSTORE_URL: '', MONGO_URL: '', TRILHA_TIMEZONE: '' }, { clock: () => NOW });
     customerId = await command('/customers', { name: 'Paula Pereira' });
 
     // 2026-03-09 (São Paulo): nothing done → red
@@ -52,10 +49,7 @@ describe('calendar over HTTP (CAL2, CAL3)', () => {
     await command(`/appointments/${ids.moved}/confirm`);
     await command(`/appointments/${ids.moved}/reschedule`, { scheduledFor: '2026-03-13T10:00:00-03:00' });
   });
-  afterAll(async () => {
-    await t.close();
-    if (zoneBefore !== undefined) process.env.TRILHA_TIMEZONE = zoneBefore;
-  });
+  afterAll(() => t.close());
 
   it('colors each day of one owner: red when none, orange when some, green when all are done', async () => {
     const res = await get(`/calendar?from=2026-03-01&to=2026-03-31&ownerId=u1&minPosition=${lastPosition}`);

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { calendarTimeZoneFrom } from '../calendar/calendar-time-zone';
 
 /** Runtime configuration (API.md "Configuration"), read once from the environment. */
 export interface TrilhaConfig {
@@ -10,6 +11,8 @@ export interface TrilhaConfig {
   logLevel: string;
   /** Run the projections inside the api process (embedded mode). */
   runProjections: boolean;
+  /** IANA time zone whose days the calendar shows (`TRILHA_TIMEZONE`, ADR 0010). */
+  timeZone: string;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): TrilhaConfig {
@@ -25,5 +28,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): TrilhaConfi
     mongoUrl,
     logLevel: env.LOG_LEVEL || 'info',
     runProjections: env.TRILHA_PROJECTIONS ? env.TRILHA_PROJECTIONS !== 'off' : true,
+    timeZone: calendarTimeZoneFrom(env),
   };
 }
