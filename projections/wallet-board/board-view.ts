@@ -1,5 +1,5 @@
 import type { JourneyStep } from '@trilha/domain';
-import { addDays, daysBetween, utcDay } from './calendar-days';
+import { addDays, daysBetween, localDay } from './calendar-days';
 import type { BoardCardDocument, BoardJourneyDocument, BoardWalletDocument } from './documents';
 
 export const MILESTONE_STATUSES = ['late', 'today', 'on_time', 'completed'] as const;
@@ -30,18 +30,24 @@ export interface BoardFilters {
   milestoneStatus?: MilestoneStatus;
 }
 
+/** When the board is looked at: the instant, and the IANA time zone whose days deadlines count. */
+export interface BoardClock {
+  now: Date;
+  timeZone: string;
+}
+
 /**
- * The board as of `now` (CS5): the time-relative fields of each card are computed here, at query
- * time, from the dates the projection stored. `walletCards` are all the cards of the wallet.
+ * The board as of `clock.now` (CS5): the time-relative fields of each card are computed here,
+ * at query time, from the dates the projection stored. `walletCards` are all the wallet's cards.
  */
 export function boardView(
   wallet: BoardWalletDocument,
   journey: BoardJourneyDocument | null,
   walletCards: BoardCardDocument[],
-  now: Date,
+  clock: BoardClock,
   filters: BoardFilters = {},
 ): Board {
-  const today = utcDay(now);
+  const today = localDay(clock.now, clock.timeZone);
   const base = { walletId: wallet._id, total: walletCards.length };
   if (!journey) return { ...base, journey: null, columns: [] };
   const totalMilestones = journey.steps.reduce((sum, step) => sum + step.milestones.length, 0);
@@ -51,16 +57,16 @@ export function boardView(
     cards: walletCards
       .filter((c) => c.journeyId === journey._id && c.stepId === step.id && c.enteredStepAt !== undefined)
       .filter((c) => filters.marker === undefined || c.markers.includes(filters.marker))
-      .map((c) => cardView(c, step, journey.steps, totalMilestones, today))
+      .map((c) => cardView(c, step, journey.steps, totalMilestones, today, clock.timeZone))
       .filter((c) => filters.milestoneStatus === undefined || c.milestoneStatus === filters.milestoneStatus)
       .sort((a, b) => a.enteredStepAt.localeCompare(b.enteredStepAt) || a.name.localeCompare(b.name) || a.customerId.localeCompare(b.customerId)),
   }));
   return { ...base, journey: { id: journey._id, name: journey.name }, columns };
 }
 
-function cardView(card: BoardCardDocument, step: JourneyStep, steps: JourneyStep[], totalMilestones: number, today: string): BoardCard {
+function cardView(card: BoardCardDocument, step: JourneyStep, steps: JourneyStep[], totalMilestones: number, today: string, timeZone: string): BoardCard {
   const enteredStepAt = card.enteredStepAt as string;
-  const entered = utcDay(enteredStepAt);
+  const entered = localDay(enteredStepAt, timeZone);
   const daysInStep = Math.max(0, daysBetween(entered, today));
   const deadline = step.milestones.length > 0 ? Math.max(...step.milestones.map((m) => m.days)) : undefined;
   const done = steps.reduce((sum, s) => sum + s.milestones.filter((m) => card.completed[m.id] !== undefined).length, 0);

@@ -93,8 +93,8 @@ describe('customer in a wallet (CS4 one by one, CS5, CS12)', () => {
   });
 
   describe('CompleteMilestone', () => {
-    const complete = (milestoneId: string, completedOn: string, customerExists = true) =>
-      ({ type: 'CompleteMilestone', customerId, customerExists, milestoneId, completedOn, journey }) as const;
+    const complete = (milestoneId: string, completedOn: string, timeZone = 'UTC') =>
+      ({ type: 'CompleteMilestone', customerId, customerExists: true, milestoneId, completedOn, timeZone, journey }) as const;
     const completedM1 = (completedOn: string): CustomerJourneyEvent => ({
       type: 'MilestoneCompleted',
       data: { customerId, journeyId: 'j1', stepId: 's1', milestoneId: 'm1', completedOn },
@@ -128,6 +128,13 @@ describe('customer in a wallet (CS4 one by one, CS5, CS12)', () => {
 
     it('refuses a date in the future', () => {
       spec.given([placedInA]).when(complete('m1', '2026-01-16')).thenThrows({ kind: 'rejected', code: 'completed_in_future' });
+    });
+
+    it('takes "today" in the business time zone', () => {
+      // 2026-01-15T23:30Z is already the 16th in Tokyo, still the 15th in São Paulo.
+      const lateEvening = deciderSpec(customerJourneyDecider, new Date('2026-01-15T23:30:00Z'));
+      lateEvening.given([placedInA]).when(complete('m1', '2026-01-16', 'Asia/Tokyo')).then([completedM1('2026-01-16')]);
+      lateEvening.given([placedInA]).when(complete('m1', '2026-01-16', 'America/Sao_Paulo')).thenThrows({ kind: 'rejected', code: 'completed_in_future' });
     });
 
     it('answers not found for a milestone outside the customer’s journey', () => {

@@ -31,9 +31,9 @@ const card = (id: string, fields: Partial<BoardCardDocument>): BoardCardDocument
   markers: [],
   ...fields,
 });
-/** The clock, fixed: `day` of March 2026 at 09:00 UTC. */
-const on = (day: number) => new Date(Date.UTC(2026, 2, day, 9, 0));
-const only = (cards: BoardCardDocument[], now: Date) => boardView(wallet, journey, cards, now).columns.flatMap((c) => c.cards);
+/** The clock, fixed: `day` of March 2026 at 09:00 UTC, counting days in UTC. */
+const on = (day: number) => ({ now: new Date(Date.UTC(2026, 2, day, 9, 0)), timeZone: 'UTC' });
+const only = (cards: BoardCardDocument[], clock: { now: Date; timeZone: string }) => boardView(wallet, journey, cards, clock).columns.flatMap((c) => c.cards);
 
 describe('wallet board view: time-relative fields at a fixed clock (CS5)', () => {
   describe('days in step: grey within the step deadline (its largest milestone, 3 days), red past it', () => {
@@ -45,6 +45,19 @@ describe('wallet board view: time-relative fields at a fixed clock (CS5)', () =>
     ])('on March %i: %i days, overdue %s', (day, days, overdue) => {
       const [view] = only([card('c1', {})], on(day));
       expect(view).toMatchObject({ daysInStep: days, overdue });
+    });
+
+    it('counts the days of the business time zone', () => {
+      // Entered 2026-03-10T22:30Z: the 10th in UTC, 19:30 of the 10th in São Paulo (UTC−3).
+      const saoPaulo = (instant: string) => ({ now: new Date(instant), timeZone: 'America/Sao_Paulo' });
+      expect(only([card('c1', {})], saoPaulo('2026-03-11T02:59:00Z'))[0]).toMatchObject({ daysInStep: 0 });
+      expect(only([card('c1', {})], saoPaulo('2026-03-11T03:00:00Z'))[0]).toMatchObject({ daysInStep: 1 });
+      // Entered at 01:00Z on the 11th: still the 10th in São Paulo, so Marco A (2 days) was due on the 12th.
+      expect(only([card('c1', { enteredStepAt: '2026-03-11T01:00:00.000Z' })], saoPaulo('2026-03-13T12:00:00Z'))[0]).toMatchObject({
+        daysInStep: 3,
+        milestoneStatus: 'late',
+      });
+      expect(only([card('c1', { enteredStepAt: '2026-03-11T01:00:00.000Z' })], on(13))[0]).toMatchObject({ daysInStep: 2, milestoneStatus: 'today' });
     });
 
     it('never goes red in a step without milestones', () => {

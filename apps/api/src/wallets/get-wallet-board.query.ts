@@ -13,7 +13,8 @@ import {
   type BoardJourneyDocument,
   type BoardWalletDocument,
 } from '@trilha/projections/wallet-board';
-import { CLOCK } from '../infrastructure/tokens';
+import type { TrilhaConfig } from '../config/trilha-config';
+import { CLOCK, TRILHA_CONFIG } from '../infrastructure/tokens';
 import { NotFoundProblem } from '../platform';
 import { ReadModels } from '../read-models/read-models';
 
@@ -21,10 +22,14 @@ export class GetWalletBoardQuery {
   constructor(readonly walletId: string, readonly filters: BoardFilters, readonly minPosition?: string) {}
 }
 
-/** Reads the stored dates and computes the time-relative fields with the injected clock. */
+/** Reads the stored dates and computes the time-relative fields with the injected clock, in the days of `TRILHA_TIMEZONE`. */
 @QueryHandler(GetWalletBoardQuery)
 export class GetWalletBoardHandler implements IQueryHandler<GetWalletBoardQuery, Board> {
-  constructor(private readonly readModels: ReadModels, @Inject(CLOCK) private readonly clock: () => Date) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    @Inject(CLOCK) private readonly clock: () => Date,
+    @Inject(TRILHA_CONFIG) private readonly config: TrilhaConfig,
+  ) {}
 
   async execute({ walletId, filters, minPosition }: GetWalletBoardQuery): Promise<Board> {
     const position = minPosition ? parsePosition(minPosition) : undefined;
@@ -35,6 +40,6 @@ export class GetWalletBoardHandler implements IQueryHandler<GetWalletBoardQuery,
     const journeys = await this.readModels.collection<BoardJourneyDocument>(WALLET_BOARD, BOARD_JOURNEYS);
     const journey = wallet.journeyId ? await journeys.findOne({ _id: wallet.journeyId }) : null;
     const cards = await this.readModels.collection<BoardCardDocument>(WALLET_BOARD, BOARD_CARDS);
-    return boardView(wallet, journey, await cards.find({ walletId }), this.clock(), filters);
+    return boardView(wallet, journey, await cards.find({ walletId }), { now: this.clock(), timeZone: this.config.timeZone }, filters);
   }
 }

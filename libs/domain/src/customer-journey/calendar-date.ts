@@ -8,7 +8,9 @@ export function isCalendarDate(value: string): boolean {
   return date.toISOString().slice(0, 10) === value;
 }
 
-/** The UTC calendar date of an instant: the day boundaries the journey deadlines use. */
-export function utcDate(instant: Date): string {
-  return instant.toISOString().slice(0, 10);
+/** The calendar date (YYYY-MM-DD) an instant falls on in an IANA time zone. */
+export function localDate(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }

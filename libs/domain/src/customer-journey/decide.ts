@@ -3,7 +3,7 @@ import type { Decider } from '../shared/decider';
 import type { JourneyStep } from '../journey/events';
 import { stepOfMilestone } from '../journey/state';
 import type { WalletState } from '../wallet/state';
-import { isCalendarDate, utcDate } from './calendar-date';
+import { isCalendarDate, localDate } from './calendar-date';
 import type { CustomerJourneyEvent, CustomerPlacedInWallet } from './events';
 import { evolveCustomerJourney, initialCustomerJourneyState, type CustomerJourneyState } from './state';
 
@@ -41,6 +41,8 @@ export type CompleteMilestone = {
   customerExists: boolean;
   milestoneId: string;
   completedOn: string;
+  /** The business's IANA time zone: whose "today" a completion date may not be after. */
+  timeZone: string;
   journey?: JourneyOutline;
 };
 
@@ -88,7 +90,7 @@ function decideComplete(command: CompleteMilestone, state: CustomerJourneyState,
   // Any milestone of the journey may be completed, as in the customer 360 journey section.
   const step = stepOfMilestone(journey.steps, milestoneId);
   if (!step) throw notFound('milestone_not_found', `Milestone ${milestoneId} is not in the customer's journey`);
-  if (completedOn > utcDate(now)) throw rejected('completed_in_future', `completedOn ${completedOn} is in the future`);
+  if (completedOn > localDate(now, command.timeZone)) throw rejected('completed_in_future', `completedOn ${completedOn} is in the future`);
   if (state.completed[milestoneId] === completedOn) return [];
   return [{ type: 'MilestoneCompleted', data: { customerId, journeyId: journey.journeyId, stepId: step.id, milestoneId, completedOn } }];
 }
