@@ -9,7 +9,7 @@ export class MilestoneInputDto {
   @ApiProperty({ maxLength: JOURNEY_NAME_MAX, example: 'Objetivo 1' })
   @IsString() @NotBlank() @MaxLength(JOURNEY_NAME_MAX) name!: string;
 
-  @ApiProperty({ description: 'Deadline in whole days, counted from the day the customer enters the step', minimum: 0, maximum: MILESTONE_DAYS_MAX, example: 2 })
+  @ApiProperty({ type: 'integer', description: 'Deadline in whole days, counted from the day the customer enters the step', minimum: 0, maximum: MILESTONE_DAYS_MAX, example: 2 })
   @IsInt() @Min(0) @Max(MILESTONE_DAYS_MAX) days!: number;
 }
 

@@ -4,7 +4,7 @@ import { CommandAnswerDto } from '../customers/command-answer.dto';
 export class MilestoneDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ minimum: 0 }) days!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Deadline in days from entering the step' }) days!: number;
 }
 
 export class StepDto {

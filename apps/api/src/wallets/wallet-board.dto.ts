@@ -13,15 +13,15 @@ export class WalletBoardQueryDto extends MinPositionQueryDto {
 }
 
 class ProgressDto {
-  @ApiProperty({ description: 'Milestones of the whole journey completed' }) done!: number;
-  @ApiProperty({ description: 'Milestones of the whole journey' }) total!: number;
+  @ApiProperty({ type: 'integer', description: 'Milestones of the whole journey completed' }) done!: number;
+  @ApiProperty({ type: 'integer', description: 'Milestones of the whole journey' }) total!: number;
 }
 
 export class BoardCardDto {
   @ApiProperty({ format: 'uuid' }) customerId!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ format: 'date-time', description: 'When the customer entered the current step' }) enteredStepAt!: string;
-  @ApiProperty({ description: 'Whole days in the step (UTC calendar days), as of the query' }) daysInStep!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Calendar days in the step (days of TRILHA_TIMEZONE), as of the query' }) daysInStep!: number;
   @ApiProperty({ description: "True (red) when daysInStep is past the step's deadline, its largest milestone deadline; false (grey) otherwise" })
   overdue!: boolean;
   @ApiProperty({ description: 'Moved from another wallet and not worked on since' }) isNew!: boolean;
@@ -45,6 +45,6 @@ export class WalletBoardDto {
   @ApiProperty({ format: 'uuid' }) walletId!: string;
   @ApiProperty({ type: JourneyRefDto, nullable: true, description: 'Null while the wallet has no journey; there are no columns then' })
   journey!: JourneyRefDto | null;
-  @ApiProperty({ description: 'Customers in the wallet, whatever the filters' }) total!: number;
+  @ApiProperty({ type: 'integer', description: 'Customers in the wallet, whatever the filters' }) total!: number;
   @ApiProperty({ type: [BoardColumnDto], description: "The journey's steps in order" }) columns!: BoardColumnDto[];
 }
