@@ -184,6 +184,26 @@ describe('customers in wallets and the wallet board over HTTP (CS4, CS5, CS12)',
     expect(cardOf(await board('', edited.body.position), customerId)).toMatchObject({ name: 'Fábio Melo' });
   });
 
+  it('rebuilds the board projection from zero into the same board', async () => {
+    const last = await placeIn(await register('Rebuild'), walletId);
+    const before = await board('', last.body.position);
+
+    const versionNow = async () => {
+      const list = await t.http.get('/admin/projections').set(as());
+      return list.body.projections.find((p: { name: string }) => p.name === 'wallet-board').version as number;
+    };
+    const serving = await versionNow();
+    const accepted = await t.http.post('/admin/projections/wallet-board/rebuild').set(as());
+    expect(accepted.status).toBe(202);
+    let version = serving;
+    for (let i = 0; i < 200 && version === serving; i++) {
+      version = await versionNow();
+      if (version === serving) await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(version).toBe(serving + 1);
+    expect(await board('', last.body.position)).toEqual(before);
+  });
+
   describe('refusals append nothing', () => {
     let customerId: string;
     let outsider: string;
