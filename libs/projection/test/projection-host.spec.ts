@@ -1,21 +1,22 @@
 import { InMemoryEventStore, positionToString, type RecordedEvent } from '@trilha/event-store';
 import { guardedUpdate, ProjectionCatalogue, ProjectionHost, type ProjectionDefinition } from '@trilha/projection';
-import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
+import type { ReadStore } from '@trilha/read-store';
 import { appendThings } from './support/events';
 import { readModel, storedCheckpoint } from './support/read-model';
 import { EVENTS_SEEN, STREAM_STATS, streamStatsProjection } from './support/stream-stats.projection';
+import { describeOnEachReadStore } from './support/read-stores';
 
 const NAME = 'stream-stats';
 
-describe('ProjectionHost', () => {
+describeOnEachReadStore('ProjectionHost', (openReadStore) => {
   let eventStore: InMemoryEventStore;
-  let readStore: SqliteReadStore;
+  let readStore: ReadStore;
   let catalogue: ProjectionCatalogue;
   const hosts: ProjectionHost[] = [];
 
-  beforeEach(() => {
+  beforeEach(async () => {
     eventStore = new InMemoryEventStore();
-    readStore = new SqliteReadStore(':memory:');
+    readStore = await openReadStore();
     catalogue = new ProjectionCatalogue(readStore);
   });
   afterEach(async () => {

@@ -1,19 +1,20 @@
 import { InMemoryEventStore } from '@trilha/event-store';
 import { ProjectionHost, ProjectionReadSide } from '@trilha/projection';
-import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
+import type { ReadStore } from '@trilha/read-store';
 import { appendThings } from './support/events';
 import { EVENTS_SEEN, streamStatsProjection } from './support/stream-stats.projection';
+import { describeOnEachReadStore } from './support/read-stores';
 
 const NAME = 'stream-stats';
 
-describe('ProjectionReadSide', () => {
+describeOnEachReadStore('ProjectionReadSide', (openReadStore) => {
   let eventStore: InMemoryEventStore;
-  let readStore: SqliteReadStore;
+  let readStore: ReadStore;
   let host: ProjectionHost;
 
   beforeEach(async () => {
     eventStore = new InMemoryEventStore();
-    readStore = new SqliteReadStore(':memory:');
+    readStore = await openReadStore();
     host = new ProjectionHost({ eventStore, readStore, definitions: [streamStatsProjection()] });
     await host.start();
   });

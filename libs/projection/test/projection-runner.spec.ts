@@ -6,19 +6,20 @@ import {
   type ProjectionDefinition,
   type RunnerTuning,
 } from '@trilha/projection';
-import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
+import type { ReadStore } from '@trilha/read-store';
 import { appendOther, appendThings } from './support/events';
 import { readModel, resetCheckpoint, storedCheckpoint } from './support/read-model';
 import { EVENTS_SEEN, STREAM_STATS, streamStatsProjection } from './support/stream-stats.projection';
+import { describeOnEachReadStore } from './support/read-stores';
 
-describe('ProjectionRunner', () => {
+describeOnEachReadStore('ProjectionRunner', (openReadStore) => {
   let eventStore: InMemoryEventStore;
-  let readStore: SqliteReadStore;
+  let readStore: ReadStore;
   const runners: ProjectionRunner[] = [];
 
-  beforeEach(() => {
+  beforeEach(async () => {
     eventStore = new InMemoryEventStore();
-    readStore = new SqliteReadStore(':memory:');
+    readStore = await openReadStore();
   });
   afterEach(async () => {
     await Promise.all(runners.splice(0).map((r) => r.stop()));

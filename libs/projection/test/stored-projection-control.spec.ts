@@ -8,24 +8,25 @@ import {
   type ProjectionDefinition,
   type ProjectionHostOptions,
 } from '@trilha/projection';
-import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
+import type { ReadStore } from '@trilha/read-store';
 import { appendThings } from './support/events';
 import { eventually } from './support/eventually';
 import { readModel } from './support/read-model';
 import { streamStatsProjection } from './support/stream-stats.projection';
+import { describeOnEachReadStore } from './support/read-stores';
 
 const NAME = 'stream-stats';
 
 /** A host as the projector runs it, and the api's view of it through the read store only. */
-describe('StoredProjectionControl', () => {
+describeOnEachReadStore('StoredProjectionControl', (openReadStore) => {
   let eventStore: InMemoryEventStore;
-  let readStore: SqliteReadStore;
+  let readStore: ReadStore;
   let catalogue: ProjectionCatalogue;
   const hosts: ProjectionHost[] = [];
 
-  beforeEach(() => {
+  beforeEach(async () => {
     eventStore = new InMemoryEventStore();
-    readStore = new SqliteReadStore(':memory:');
+    readStore = await openReadStore();
     catalogue = new ProjectionCatalogue(readStore);
   });
   afterEach(async () => {

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { UpcasterRegistry } from '@trilha/domain';
 import { InMemoryEventStore, type EventData } from '@trilha/event-store';
 import { guardedReplace, ProjectionHost, upcastWith, type ProjectionDefinition } from '@trilha/projection';
-import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
+import type { ReadStore } from '@trilha/read-store';
+import { describeOnEachReadStore } from './support/read-stores';
 
 /** Records, per stream, the payload and schema version the handler was given. */
 const seenPayloads: ProjectionDefinition = {
@@ -25,14 +26,14 @@ const contactAdded = (data: Record<string, unknown>, schemaVersion: number): Eve
   metadata: { schemaVersion },
 });
 
-describe('upcasting in the projection pipeline', () => {
+describeOnEachReadStore('upcasting in the projection pipeline', (openReadStore) => {
   let eventStore: InMemoryEventStore;
-  let readStore: SqliteReadStore;
+  let readStore: ReadStore;
   let host: ProjectionHost | undefined;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     eventStore = new InMemoryEventStore();
-    readStore = new SqliteReadStore(':memory:');
+    readStore = await openReadStore();
   });
   afterEach(async () => {
     await host?.stop();

@@ -1,14 +1,15 @@
 import { InMemoryEventStore, type RecordedEvent } from '@trilha/event-store';
 import { guardedReplace, guardedUpdate, insertOnce } from '@trilha/projection';
-import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
+import type { ReadStore } from '@trilha/read-store';
 import { thingEvent } from './support/events';
+import { describeOnEachReadStore } from './support/read-stores';
 
-describe('write helpers', () => {
-  let readStore: SqliteReadStore;
+describeOnEachReadStore('write helpers', (openReadStore) => {
+  let readStore: ReadStore;
   let events: RecordedEvent[];
 
   beforeEach(async () => {
-    readStore = new SqliteReadStore(':memory:');
+    readStore = await openReadStore();
     await readStore.ensureCollection({ name: 'docs' });
     const eventStore = new InMemoryEventStore();
     await eventStore.append('thing-1', [thingEvent(0), thingEvent(1)], 'noStream');

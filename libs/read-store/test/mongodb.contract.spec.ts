@@ -1,30 +1,53 @@
 import { MongoReadStore, UnsupportedQueryError } from '@trilha/read-store';
 import { describeReadStoreContract } from '@trilha/testing';
+import { startMongoDbDouble, type MongoDbDouble } from '@trilha/testing/mongo-double';
 import { planWrites } from '../src/mongodb/mongodb-write-plan';
 
-/** The contract runs only against a real server: `MONGO_URL=mongodb://… npx jest libs/read-store/test/mongodb`. */
+/**
+ * The contract runs over the wire against the MongoDB test double, as a single-node replica
+ * set (units of work in transactions) and as a standalone server (ordered writes), and
+ * against a real server when MONGO_URL is set: `MONGO_URL=mongodb://… npx jest libs/read-store/test/mongodb`.
+ */
+describeMongoReadStore('MongoDB wire double, replica set', async () => startMongoDbDouble());
+describeMongoReadStore('MongoDB wire double, standalone', async () => startMongoDbDouble({ replicaSet: false }));
 const mongoUrl = process.env.MONGO_URL;
-if (mongoUrl) {
-  describeReadStoreContract('MongoDB', async () => new MongoReadStore(mongoUrl, process.env.MONGO_TEST_DB ?? 'trilha_contract'));
+if (mongoUrl) describeMongoReadStore('MongoDB', async () => ({ url: mongoUrl, stop: async () => undefined }));
 
-  describe('MongoReadStore units of work', () => {
-    it('are atomic exactly when the server supports transactions', async () => {
-      const store = new MongoReadStore(mongoUrl, process.env.MONGO_TEST_DB ?? 'trilha_contract');
-      const name = `atomic_${Math.random().toString(36).slice(2, 8)}`;
-      try {
-        await store.commit([{ collection: name, write: { op: 'insertOne', doc: { _id: 'taken' } } }]);
-        await expect(
-          store.commit([
-            { collection: name, write: { op: 'insertOne', doc: { _id: 'new' } } },
-            { collection: name, write: { op: 'insertOne', doc: { _id: 'taken' } } },
-          ]),
-        ).rejects.toThrow();
-        const expected = (await store.supportsTransactions()) ? ['taken'] : ['new', 'taken'];
-        expect((await store.collection(name).find({})).map((d) => d._id)).toEqual(expected);
-      } finally {
-        await store.dropCollection(name);
-        await store.close();
-      }
+function describeMongoReadStore(label: string, server: () => Promise<MongoDbDouble>): void {
+  const dbName = process.env.MONGO_TEST_DB ?? 'trilha_contract';
+
+  describe(label, () => {
+    let url: string;
+    let stop: (() => Promise<void>) | undefined;
+
+    beforeAll(async () => {
+      ({ url, stop } = await server());
+    });
+    afterAll(async () => {
+      await stop?.();
+    });
+
+    describeReadStoreContract(label, async () => new MongoReadStore(url, dbName));
+
+    describe('MongoReadStore units of work', () => {
+      it('are atomic exactly when the server supports transactions', async () => {
+        const store = new MongoReadStore(url, dbName);
+        const name = `atomic_${Math.random().toString(36).slice(2, 8)}`;
+        try {
+          await store.commit([{ collection: name, write: { op: 'insertOne', doc: { _id: 'taken' } } }]);
+          await expect(
+            store.commit([
+              { collection: name, write: { op: 'insertOne', doc: { _id: 'new' } } },
+              { collection: name, write: { op: 'insertOne', doc: { _id: 'taken' } } },
+            ]),
+          ).rejects.toThrow();
+          const expected = (await store.supportsTransactions()) ? ['taken'] : ['new', 'taken'];
+          expect((await store.collection(name).find({})).map((d) => d._id)).toEqual(expected);
+        } finally {
+          await store.dropCollection(name);
+          await store.close();
+        }
+      });
     });
   });
 }

@@ -1,0 +1,2 @@
+export { startMongoDbDouble } from './start-mongodb-double';
+export type { MongoDbDouble, MongoDbDoubleOptions } from './start-mongodb-double';
