@@ -1,11 +1,22 @@
 import { customerStreamId } from '@trilha/domain';
 import { startEventStoreDbDouble } from '@trilha/testing/esdb-double';
+import { startMongoDbDouble } from '@trilha/testing/mongo-double';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describeCustomersOverHttp('customers over HTTP on the embedded stores (T1, T2)', async () => ({ env: { EVENTSTORE_URL: '', MONGO_URL: '' } }));
 describeCustomersOverHttp('customers over HTTP on EventStoreDB (gRPC double) (T1, T2)', async () => {
   const double = await startEventStoreDbDouble();
   return { env: { EVENTSTORE_URL: double.url, MONGO_URL: '' }, stop: () => double.stop() };
+});
+describeCustomersOverHttp('customers over HTTP on EventStoreDB + MongoDB doubles (T1, T2)', async () => {
+  const [eventStore, mongo] = await Promise.all([startEventStoreDbDouble(), startMongoDbDouble()]);
+  return {
+    env: { EVENTSTORE_URL: eventStore.url, MONGO_URL: mongo.url },
+    stop: async () => {
+      await eventStore.stop();
+      await mongo.stop();
+    },
+  };
 });
 // `npm run test:integration` with real servers (docker/compose.yml): the production stores.
 if (process.env.EVENTSTORE_URL || process.env.MONGO_URL) {
