@@ -1,0 +1,111 @@
+import type { AppointmentKind, EditableField, EntryMethod, LeadStatus, Moment, Temperature } from '@trilha/domain';
+import type { SummaryCatalogue } from './catalogue';
+
+const TEMPERATURES: Record<Temperature, string> = { cold: 'fria', warm: 'morna', hot: 'quente' };
+
+/** Seed 001's four lead states. */
+const LEAD_STATUSES: Record<LeadStatus, string> = { new: 'Novo', in_progress: 'Em progresso', sale: 'Venda', no_sale: 'Sem venda' };
+
+const FIELDS: Record<EditableField, string> = {
+  name: 'nome',
+  phones: 'telefones',
+  email: 'e-mail',
+  whatsapp: 'WhatsApp',
+  media: 'mídia',
+  channel: 'canal',
+  brokerId: 'corretor responsável',
+};
+
+const ENTRY_METHODS: Record<EntryMethod, string> = {
+  chatbot: 'pelo chatbot',
+  lead_ads: 'pelo Lead Ads',
+  api: 'pela API',
+  form: 'por formulário',
+  manual: 'manualmente',
+};
+
+/** The noun of an appointment, with its gender for the participle that follows it. */
+const APPOINTMENTS: Record<AppointmentKind, { noun: string; feminine: boolean }> = {
+  service: { noun: 'Serviço', feminine: false },
+  visit: { noun: 'Visita', feminine: true },
+  follow_up: { noun: 'Acompanhamento', feminine: false },
+  task: { noun: 'Tarefa', feminine: true },
+  reminder: { noun: 'Lembrete', feminine: false },
+};
+/** When the kind is not known. */
+const ANY_APPOINTMENT = { noun: 'Agendamento', feminine: false };
+
+/** "Visita confirmada", "Serviço confirmado": `participle` is written in the masculine, ending in "o". */
+function appointment(kind: AppointmentKind | null, participle: string): string {
+  const { noun, feminine } = kind ? APPOINTMENTS[kind] : ANY_APPOINTMENT;
+  return `${noun} ${feminine ? `${participle.slice(0, -1)}a` : participle}`;
+}
+
+/** "R$ 1.500,00" */
+export function formatMoney(cents: number): string {
+  const whole = Math.floor(cents / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `R$ ${whole},${String(cents % 100).padStart(2, '0')}`;
+}
+
+/** "12/03/2026" for 2026-03-12. */
+export function formatDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  return `${day}/${month}/${year}`;
+}
+
+/** "10/03/2026 às 14:00", in the business time zone. */
+export function formatInstant(instant: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(instant));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('day')}/${part('month')}/${part('year')} às ${part('hour')}:${part('minute')}`;
+}
+
+const moment = (m: Moment) => (m.subMoment ? `${m.moment} (${m.subMoment})` : m.moment);
+
+/** The first `max` characters of a text on one line, with "…" when cut. */
+function excerpt(text: string, max = 140): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
+}
+
+/** Brazilian Portuguese, the default locale. */
+export const ptBR: SummaryCatalogue = {
+  customer_registered: (d) => `Cliente cadastrado${d.entryMethod ? ` ${ENTRY_METHODS[d.entryMethod]}` : ''}${d.channel ? ` (canal: ${d.channel})` : ''}`,
+  data_edited: (d) => `Dados alterados: ${d.fields.map((field) => FIELDS[field] ?? field).join(', ')}`,
+  temperature_changed: (d) =>
+    d.from ? `Temperatura alterada de ${TEMPERATURES[d.from]} para ${TEMPERATURES[d.to]}` : `Temperatura definida como ${TEMPERATURES[d.to]}`,
+  temperature_reverted: (d) => `Temperatura revertida de ${TEMPERATURES[d.from]} para ${TEMPERATURES[d.to]}`,
+  objective_changed: (d) => (d.from ? `Objetivo alterado de ${d.from} para ${d.to}` : `Objetivo definido: ${d.to}`),
+  moment_changed: (d) => (d.from ? `Momento alterado de ${moment(d.from)} para ${moment(d.to)}` : `Momento definido: ${moment(d.to)}`),
+  product_of_interest_changed: (d) => (d.from ? `Produto de interesse alterado de ${d.from} para ${d.to}` : `Produto de interesse definido: ${d.to}`),
+  proposal_registered: (d) => `Proposta registrada: ${formatMoney(d.amountCents)}`,
+  proposal_marked_as_sale: (d) => (d.amountCents !== null ? `Proposta de ${formatMoney(d.amountCents)} marcada como venda` : 'Proposta marcada como venda'),
+  lead_status_changed: (d) => `Status do lead alterado de ${LEAD_STATUSES[d.from]} para ${LEAD_STATUSES[d.to]}`,
+  disinterest_informed: (d) => `Desinteresse informado: ${excerpt(d.reason)}`,
+  comment_added: (d) => `Comentário: ${excerpt(d.text)}`,
+  appointment_scheduled: (d, c) => `${appointment(d.kind, 'agendado')} para ${formatInstant(d.scheduledFor, c.timeZone)}`,
+  appointment_rescheduled: (d, c) => `${appointment(d.kind, 'remarcado')} de ${formatInstant(d.from, c.timeZone)} para ${formatInstant(d.scheduledFor, c.timeZone)}`,
+  appointment_confirmed: (d) => appointment(d.kind, 'confirmado'),
+  appointment_succeeded: (d) => `${appointment(d.kind, 'concluído')} com sucesso`,
+  appointment_lost: (d) => {
+    const cycle = d.loseFutureCycle ? ', com os agendamentos futuros do cliente' : d.cycleOf ? ' com o ciclo futuro' : '';
+    return `${appointment(d.kind, 'perdido')}${cycle}: ${excerpt(d.reason)}`;
+  },
+  placed_in_wallet: (d) => {
+    const to = d.walletName ?? d.walletId;
+    const moved = d.fromWalletId ? `Cliente movido da carteira ${d.fromWalletName ?? d.fromWalletId} para a carteira ${to}` : `Cliente colocado na carteira ${to}`;
+    return d.stepId ? `${moved}, na etapa ${d.stepName ?? d.stepId}` : moved;
+  },
+  stage_moved: (d) => `Etapa alterada de ${d.fromStepName ?? d.fromStepId} para ${d.toStepName ?? d.toStepId}`,
+  milestone_completed: (d) => `Marco ${d.milestoneName ?? d.milestoneId} concluído em ${formatDate(d.completedOn)}`,
+};

@@ -1,0 +1,92 @@
+import type { RecordedEvent } from '@trilha/event-store';
+import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
+import {
+  labelKeysOf,
+  TIMELINE_ENTRIES,
+  TIMELINE_LABELS,
+  TIMELINE_SORT,
+  timelineItem,
+  timelineProjection,
+  type TimelineEntryDocument,
+  type TimelineItem,
+} from '@trilha/projections/timeline';
+import { ana, at, basic, journeyId, premium, proposalId, recordStory, visitId } from './story';
+
+describe('timeline view: entries as the API serves them', () => {
+  let readStore: SqliteReadStore;
+  let events: RecordedEvent[];
+
+  beforeEach(async () => {
+    readStore = new SqliteReadStore(':memory:');
+    for (const spec of timelineProjection.collections) await readStore.ensureCollection(spec);
+    events = await recordStory();
+    await readStore.commit(events.flatMap((e) => timelineProjection.handle(e)));
+  });
+  afterEach(() => readStore.close());
+
+  async function itemsOf(customerId: string, options = { withLabels: true }): Promise<TimelineItem[]> {
+    const docs = await readStore.collection<TimelineEntryDocument>(TIMELINE_ENTRIES).find({ customerId }, { sort: { ...TIMELINE_SORT } });
+    const keys = options.withLabels ? labelKeysOf(docs) : [];
+    const labels = keys.length > 0 ? await readStore.collection(TIMELINE_LABELS).find({ _id: { $in: keys } }) : [];
+    return docs.map((doc) => timelineItem(doc, new Map(labels.map((l) => [l._id, l.value])), { timeZone: 'America/Sao_Paulo' }));
+  }
+
+  it('tells the customer’s story newest first in pt-BR, with names looked up', async () => {
+    const items = await itemsOf(ana);
+    expect(items.map((i) => i.summary)).toEqual([
+      'Etapa alterada de Boas-vindas para Adoção',
+      'Marco Kickoff concluído em 11/03/2026',
+      'Cliente movido da carteira Básica para a carteira Premium, na etapa Boas-vindas',
+      'Cliente colocado na carteira Básica',
+      'Serviço perdido com o ciclo futuro: Vendeu o carro',
+      'Serviço agendado para 01/04/2026 às 09:00',
+      'Visita concluída com sucesso',
+      'Visita confirmada',
+      'Visita remarcada de 12/03/2026 às 14:00 para 13/03/2026 às 09:30',
+      'Visita agendada para 12/03/2026 às 14:00',
+      'Comentário: Oi, ainda tenho interesse!',
+      'Comentário: Prefere contato à tarde',
+      'Status do lead alterado de Novo para Venda',
+      'Proposta de R$ 1.500,00 marcada como venda',
+      'Proposta registrada: R$ 1.500,00',
+      'Produto de interesse definido: apt-301',
+      'Momento definido: pesquisa (primeira visita)',
+      'Objetivo definido: comprar',
+      'Temperatura revertida de quente para morna',
+      'Temperatura alterada de morna para quente',
+      'Temperatura definida como morna',
+      'Dados alterados: nome, e-mail',
+      'Cliente cadastrado pelo chatbot (canal: WhatsApp)',
+    ]);
+  });
+
+  it('serves id, at, type, actor and the data with its names filled in', async () => {
+    const items = await itemsOf(ana);
+    const moved = items.find((i) => i.type === 'placed_in_wallet' && i.data.fromWalletId !== null)!;
+    const event = events.find((e) => e.type === 'CustomerPlacedInWallet' && e.data.fromWalletId)!;
+    expect(moved).toEqual({
+      id: event.id,
+      at: at(26),
+      type: 'placed_in_wallet',
+      actor: { id: 'u7', role: 'broker', kind: 'user' },
+      summary: 'Cliente movido da carteira Básica para a carteira Premium, na etapa Boas-vindas',
+      data: { walletId: premium, walletName: 'Premium', fromWalletId: basic, fromWalletName: 'Básica', journeyId, journeyName: 'Onboarding', stepId: 's1', stepName: 'Boas-vindas' },
+    });
+    expect(items.find((i) => i.type === 'proposal_marked_as_sale')?.data).toEqual({ proposalId, productId: 'apt-301', amount: '1500.00', amountCents: 150000 });
+    expect(items.find((i) => i.type === 'appointment_confirmed')?.data).toEqual({ appointmentId: visitId, kind: 'visit' });
+    expect(items.find((i) => i.type === 'milestone_completed')?.data).toMatchObject({ stepName: 'Boas-vindas', milestoneName: 'Kickoff', journeyName: 'Onboarding' });
+  });
+
+  it('leaves an unknown name null and words the entry with the id instead', async () => {
+    const items = await itemsOf(ana, { withLabels: false });
+    const moved = items.find((i) => i.type === 'stage_moved')!;
+    expect(moved.data).toEqual({ journeyId, journeyName: null, fromStepId: 's1', fromStepName: null, toStepId: 's2', toStepName: null });
+    expect(moved.summary).toBe('Etapa alterada de s1 para s2');
+    expect(items.find((i) => i.type === 'appointment_confirmed')?.summary).toBe('Agendamento confirmado');
+  });
+
+  it('asks only for the labels a page needs, once each', async () => {
+    const docs = await readStore.collection<TimelineEntryDocument>(TIMELINE_ENTRIES).find({ customerId: ana, type: { $in: ['stage_moved', 'milestone_completed'] } });
+    expect(labelKeysOf(docs).sort()).toEqual([`journey:${journeyId}`, `milestone:${journeyId}:m1`, `step:${journeyId}:s1`, `step:${journeyId}:s2`]);
+  });
+});

@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { CUSTOMER_EVENT_TYPES } from '@trilha/domain';
+import type { RecordedEvent } from '@trilha/event-store';
+import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
+import {
+  TIMELINE_CUSTOMERS,
+  TIMELINE_ENTRIES,
+  TIMELINE_LABELS,
+  TIMELINE_SORT,
+  TIMELINE_SOURCE_EVENT_TYPES,
+  TIMELINE_TYPES,
+  timelineEntryOf,
+  timelineProjection,
+  type TimelineEntryDocument,
+} from '@trilha/projections/timeline';
+import { ana, anaOnChat, at, basic, bia, journeyId, premium, proposalId, recordStory, serviceId, visitId } from './story';
+
+describe('timeline projection', () => {
+  let readStore: SqliteReadStore;
+  let events: RecordedEvent[];
+
+  beforeEach(async () => {
+    readStore = new SqliteReadStore(':memory:');
+    for (const spec of timelineProjection.collections) await readStore.ensureCollection(spec);
+    events = await recordStory();
+  });
+  afterEach(() => readStore.close());
+
+  const feed = (batch: RecordedEvent[]) => readStore.commit(batch.flatMap((e) => timelineProjection.handle(e)));
+  const entriesOf = (customerId: string) =>
+    readStore.collection<TimelineEntryDocument>(TIMELINE_ENTRIES).find({ customerId }, { sort: { ...TIMELINE_SORT } });
+  const everything = async () => ({
+    entries: await readStore.collection(TIMELINE_ENTRIES).find({}, { sort: { _id: 1 } }),
+    customers: await readStore.collection(TIMELINE_CUSTOMERS).find({}, { sort: { _id: 1 } }),
+    labels: await readStore.collection(TIMELINE_LABELS).find({}, { sort: { _id: 1 } }),
+  });
+
+  it('keeps an entry per event of the customer, their appointments and their wallet, newest first', async () => {
+    await feed(events);
+    expect((await entriesOf(ana)).map((e) => e.type)).toEqual([
+      'stage_moved',
+      'milestone_completed',
+      'placed_in_wallet',
+      'placed_in_wallet',
+      'appointment_lost',
+      'appointment_scheduled',
+      'appointment_succeeded',
+      'appointment_confirmed',
+      'appointment_rescheduled',
+      'appointment_scheduled',
+      'comment_added',
+      'comment_added',
+      'lead_status_changed',
+      'proposal_marked_as_sale',
+      'proposal_registered',
+      'product_of_interest_changed',
+      'moment_changed',
+      'objective_changed',
+      'temperature_reverted',
+      'temperature_changed',
+      'temperature_changed',
+      'data_edited',
+      'customer_registered',
+    ]);
+    expect((await entriesOf(bia)).map((e) => e.type)).toEqual(['disinterest_informed', 'customer_registered']);
+  });
+
+  it('stores the event id, occurredAt, global position, actor with its kind, and a small data payload', async () => {
+    await feed(events);
+    const edit = events.find((e) => e.type === 'CustomerDataEdited')!;
+    const entries = await entriesOf(ana);
+    expect(entries.find((e) => e._id === edit.id)).toEqual({
+      _id: edit.id,
+      customerId: ana,
+      at: at(6),
+      pos: expect.stringMatching(/^\d{20}\/\d{20}$/),
+      type: 'data_edited',
+      actor: { id: 'u2', role: 'manager', kind: 'user' },
+      data: { fields: ['name', 'email'] },
+    });
+    expect(entries.find((e) => e.type === 'customer_registered')?.data).toEqual({ channel: 'WhatsApp', media: null, entryMethod: 'chatbot', brokerId: null });
+    expect(entries.find((e) => e.type === 'proposal_registered')?.data).toEqual({ proposalId, productId: 'apt-301', amount: '1500.00', amountCents: 150000, notes: 'à vista' });
+    expect(entries.find((e) => e.type === 'appointment_lost')?.data).toEqual({ appointmentId: serviceId, kind: null, reason: 'Vendeu o carro', loseFutureCycle: false, cycleOf: visitId });
+  });
+
+  it('tells customer-originated entries from users’ ones, and keeps an entry without an actor', async () => {
+    await feed(events);
+    const comments = (await entriesOf(ana)).filter((e) => e.type === 'comment_added');
+    expect(comments.map((e) => e.actor)).toEqual([{ id: anaOnChat.id, role: 'customer', kind: 'customer' }, { id: 'u7', role: 'broker', kind: 'user' }]);
+    const [disinterest] = await entriesOf(bia);
+    expect(disinterest.actor).toEqual({ id: null, role: null, kind: 'user' });
+  });
+
+  it('keeps the names that entries refer to, and knows every registered customer', async () => {
+    await feed(events);
+    const { labels, customers } = await everything();
+    expect(Object.fromEntries(labels.map((l) => [l._id, l.value]))).toEqual({
+      [`wallet:${premium}`]: 'Premium',
+      [`wallet:${basic}`]: 'Básica',
+      [`journey:${journeyId}`]: 'Onboarding',
+      [`step:${journeyId}:s1`]: 'Boas-vindas',
+      [`step:${journeyId}:s2`]: 'Adoção',
+      [`milestone:${journeyId}:m1`]: 'Kickoff',
+      [`appointment-kind:${visitId}`]: 'visit',
+      [`appointment-kind:${serviceId}`]: 'service',
+      [`proposal-product:${proposalId}`]: 'apt-301',
+      [`proposal-amount:${proposalId}`]: '1500.00',
+      [`proposal-amount-cents:${proposalId}`]: 150000,
+    });
+    expect(customers).toEqual([{ _id: ana }, { _id: bia }]);
+  });
+
+  it('ignores bookkeeping: the appointment index and wallet name reservations are no entries', async () => {
+    // Both live on streams outside the subscription …
+    expect(events.map((e) => e.type)).not.toContain('CustomerAppointmentListed');
+    expect(events.map((e) => e.type)).not.toContain('WalletNameReserved');
+    // … and would give no entry if they were handed over anyway.
+    const listed = { ...events[0], id: randomUUID(), streamId: `customerappointments-${ana}`, type: 'CustomerAppointmentListed', data: { customerId: ana, appointmentId: visitId } };
+    expect(timelineProjection.handle(listed)).toEqual([]);
+  });
+
+  it('gives the same read model when the same events are fed twice, whole or one by one', async () => {
+    await feed(events);
+    const once = await everything();
+    await feed(events);
+    for (const event of events) await feed([event]);
+    expect(await everything()).toEqual(once);
+  });
+
+  it('refuses an event of a known type that names no customer, rather than skip it', () => {
+    expect(() => timelineEntryOf({ type: 'CommentAdded', data: { commentId: 'c', text: 'x' } })).toThrow(/customerId/);
+  });
+
+  it('has an entry for every customer event type, and only stable timeline types', async () => {
+    for (const type of CUSTOMER_EVENT_TYPES) expect(TIMELINE_SOURCE_EVENT_TYPES).toContain(type);
+    await feed(events);
+    const types = new Set((await readStore.collection<TimelineEntryDocument>(TIMELINE_ENTRIES).find({})).map((e) => e.type));
+    for (const type of types) expect(TIMELINE_TYPES).toContain(type);
+    // Every timeline type appears in the story, so the story exercises each mapping.
+    expect([...types].sort()).toEqual([...TIMELINE_TYPES].sort());
+  });
+});

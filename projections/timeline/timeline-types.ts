@@ -1,0 +1,100 @@
+import type { AppointmentKind, EditableField, EntryMethod, LeadStatus, Moment, Temperature } from '@trilha/domain';
+
+/**
+ * The timeline's entry types (T18). These names are the public contract of
+ * `GET /customers/:id/timeline`: they never follow a rename of an internal event type, and a
+ * new one is only ever added.
+ */
+export const TIMELINE_TYPES = [
+  'customer_registered',
+  'data_edited',
+  'temperature_changed',
+  'temperature_reverted',
+  'objective_changed',
+  'moment_changed',
+  'product_of_interest_changed',
+  'proposal_registered',
+  'proposal_marked_as_sale',
+  'lead_status_changed',
+  'disinterest_informed',
+  'comment_added',
+  'appointment_scheduled',
+  'appointment_rescheduled',
+  'appointment_confirmed',
+  'appointment_succeeded',
+  'appointment_lost',
+  'placed_in_wallet',
+  'stage_moved',
+  'milestone_completed',
+] as const;
+export type TimelineType = (typeof TIMELINE_TYPES)[number];
+
+export function isTimelineType(value: unknown): value is TimelineType {
+  return typeof value === 'string' && (TIMELINE_TYPES as readonly string[]).includes(value);
+}
+
+/** Who acted: a user of the CRM, or the customer themself (e.g. a chat message, T16). */
+export const ACTOR_KINDS = ['customer', 'user'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+/**
+ * The `data` of an entry, per type, as the API serves it. Absent values are `null`, never
+ * missing, so that each type has one fixed shape. Fields named `…Name` (and an appointment's
+ * `kind` after it was scheduled, a sold proposal's product and amount) are looked up when the
+ * timeline is read: `null` when the name is not known.
+ */
+export interface TimelineDataByType {
+  customer_registered: { channel: string | null; media: string | null; entryMethod: EntryMethod | null; brokerId: string | null };
+  /** Which fields changed; their values are in "view changes" (GET /customers/:id/changes). */
+  data_edited: { fields: EditableField[] };
+  temperature_changed: { from: Temperature | null; to: Temperature };
+  temperature_reverted: { from: Temperature; to: Temperature };
+  objective_changed: { from: string | null; to: string };
+  moment_changed: { from: Moment | null; to: Moment };
+  product_of_interest_changed: { from: string | null; to: string };
+  proposal_registered: { proposalId: string; productId: string; amount: string; amountCents: number; notes: string | null };
+  proposal_marked_as_sale: { proposalId: string; productId: string | null; amount: string | null; amountCents: number | null };
+  lead_status_changed: { from: LeadStatus; to: LeadStatus };
+  disinterest_informed: { reason: string };
+  comment_added: { commentId: string; text: string };
+  appointment_scheduled: { appointmentId: string; kind: AppointmentKind; scheduledFor: string; responsibleId: string; notes: string | null };
+  appointment_rescheduled: { appointmentId: string; kind: AppointmentKind | null; from: string; scheduledFor: string };
+  appointment_confirmed: { appointmentId: string; kind: AppointmentKind | null };
+  appointment_succeeded: { appointmentId: string; kind: AppointmentKind | null };
+  /** `loseFutureCycle`: the user lost the customer's later appointments with it; `cycleOf`: lost as part of that. */
+  appointment_lost: { appointmentId: string; kind: AppointmentKind | null; reason: string; loseFutureCycle: boolean; cycleOf: string | null };
+  placed_in_wallet: {
+    walletId: string;
+    walletName: string | null;
+    fromWalletId: string | null;
+    fromWalletName: string | null;
+    journeyId: string | null;
+    journeyName: string | null;
+    stepId: string | null;
+    stepName: string | null;
+  };
+  stage_moved: { journeyId: string; journeyName: string | null; fromStepId: string; fromStepName: string | null; toStepId: string; toStepName: string | null };
+  milestone_completed: {
+    journeyId: string;
+    journeyName: string | null;
+    stepId: string;
+    stepName: string | null;
+    milestoneId: string;
+    milestoneName: string | null;
+    completedOn: string;
+  };
+}
+
+export type TimelineData<T extends TimelineType = TimelineType> = TimelineDataByType[T];
+
+/** An entry's actor. `id`/`role` are null for an event recorded without an actor. */
+export interface TimelineActor {
+  id: string | null;
+  role: string | null;
+  kind: ActorKind;
+}
+
+/** One item of `GET /customers/:id/timeline`. */
+export type TimelineItem = {
+  [T in TimelineType]: { id: string; at: string; type: T; actor: TimelineActor; summary: string; data: TimelineData<T> };
+}[TimelineType];

@@ -1,0 +1,66 @@
+import {
+  APPOINTMENT_STREAM_PREFIX,
+  CUSTOMER_JOURNEY_STREAM_PREFIX,
+  CUSTOMER_STREAM_PREFIX,
+  JOURNEY_STREAM_PREFIX,
+  WALLET_STREAM_PREFIX,
+} from '@trilha/domain';
+import { positionKey, type EventMetadata, type RecordedEvent } from '@trilha/event-store';
+import { insertOnce, type ProjectionDefinition } from '@trilha/projection';
+import type { CollectionWrite } from '@trilha/read-store';
+import { TIMELINE, TIMELINE_CUSTOMERS, TIMELINE_ENTRIES, TIMELINE_LABELS, type TimelineEntryDocument } from './documents';
+import { labelWritesOf } from './labels';
+import { timelineEntryOf } from './timeline-entry';
+import type { TimelineActor } from './timeline-types';
+
+function handle(event: RecordedEvent): CollectionWrite[] {
+  const writes = labelWritesOf(event);
+  if (event.type === 'CustomerRegistered') writes.push(insertOnce(TIMELINE_CUSTOMERS, { _id: event.data.customerId as string }));
+  const found = timelineEntryOf(event);
+  if (found) {
+    // Append-only, keyed by the event id: replaying the event rewrites the same document.
+    const doc: TimelineEntryDocument = {
+      _id: event.id,
+      customerId: found.customerId,
+      at: instantOf(event),
+      pos: positionKey(event.position),
+      type: found.entry.type,
+      actor: actorOf(event.metadata),
+      data: found.entry.data as unknown as Record<string, unknown>,
+    };
+    writes.push(insertOnce(TIMELINE_ENTRIES, doc));
+  }
+  return writes;
+}
+
+/** Anyone but the customer acting on their own behalf is on the CRM's side: a user (see ADR). */
+function actorOf(metadata: EventMetadata): TimelineActor {
+  const actor = metadata.actor;
+  return { id: actor?.id ?? null, role: actor?.role ?? null, kind: actor?.kind === 'customer' ? 'customer' : 'user' };
+}
+
+/** occurredAt (else the store's time) in one text form, so that period filters compare as text. */
+function instantOf(event: RecordedEvent): string {
+  const time = Date.parse(event.metadata.occurredAt ?? '');
+  return new Date(Number.isNaN(time) ? Date.parse(event.created) : time).toISOString();
+}
+
+/**
+ * The customer timeline (T18): an entry per event of a customer, of their appointments and of
+ * their place in a wallet, plus the names those entries refer to (wallets, journeys).
+ * Stream prefixes are exact: `customer-` matches neither `customerjourney-` nor
+ * `customerappointments-` (the appointment index, bookkeeping rather than history).
+ */
+export const timelineProjection: ProjectionDefinition = {
+  name: TIMELINE,
+  version: 1,
+  collections: [
+    { name: TIMELINE_ENTRIES, indexes: [{ fields: { customerId: 1, at: -1, pos: -1 } }] },
+    { name: TIMELINE_CUSTOMERS },
+    { name: TIMELINE_LABELS },
+  ],
+  filter: {
+    streamPrefixes: [CUSTOMER_STREAM_PREFIX, APPOINTMENT_STREAM_PREFIX, CUSTOMER_JOURNEY_STREAM_PREFIX, WALLET_STREAM_PREFIX, JOURNEY_STREAM_PREFIX],
+  },
+  handle,
+};
