@@ -3,6 +3,7 @@ import { calendarProjection } from './calendar';
 import { auditChangesProjection } from './audit-changes';
 import { customerDetailProjection } from './customer-detail';
 import { walletBoardProjection } from './wallet-board';
+import { timelineProjection } from './timeline';
 
 /** Every read model the projector runs. */
-export const ALL_PROJECTIONS: ProjectionDefinition[] = [customerDetailProjection, walletBoardProjection, calendarProjection, auditChangesProjection];
+export const ALL_PROJECTIONS: ProjectionDefinition[] = [customerDetailProjection, walletBoardProjection, calendarProjection, auditChangesProjection, timelineProjection];

@@ -9,6 +9,7 @@ import type { ProjectionControl } from '@trilha/projection';
 import { InfrastructureModule, PROJECTION_CONTROL, type Stores } from './infrastructure/infrastructure.module';
 import { PlatformModule, type HealthCheck, type LoggingOptions } from './platform';
 import { CustomerSuccessModule } from './wallets/customer-success.module';
+import { TimelineModule } from './timeline/timeline.module';
 
 export interface AppOptions {
   config: TrilhaConfig;
@@ -56,6 +57,7 @@ export class AppModule {
         AppointmentsModule,
         CalendarModule,
         CustomerSuccessModule,
+        TimelineModule,
         AdminModule,
       ],
     };

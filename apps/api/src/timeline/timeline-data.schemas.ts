@@ -1,0 +1,94 @@
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { APPOINTMENT_KINDS, EDITABLE_FIELDS, ENTRY_METHODS, LEAD_STATUSES, TEMPERATURES } from '@trilha/domain';
+import type { TimelineType } from '@trilha/projections/timeline';
+
+const text = (description?: string): SchemaObject => ({ type: 'string', ...(description ? { description } : {}) });
+const nullable = (schema: SchemaObject): SchemaObject => ({ ...schema, nullable: true });
+const oneOf = (values: readonly string[], description?: string): SchemaObject => ({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
+const uuid = (description?: string): SchemaObject => ({ ...text(description), format: 'uuid' });
+const instant = (description?: string): SchemaObject => ({ ...text(description), format: 'date-time' });
+
+/** An object with exactly these fields; every field is required unless listed in `optional`. */
+function fields(properties: Record<string, SchemaObject>, optional: string[] = []): SchemaObject {
+  return { type: 'object', additionalProperties: false, required: Object.keys(properties).filter((name) => !optional.includes(name)), properties };
+}
+
+const LOOKED_UP = 'looked up when read; null when unknown';
+const moment = fields({ moment: text(), subMoment: text() }, ['subMoment']);
+const appointmentKind = nullable(oneOf(APPOINTMENT_KINDS, `The appointment's kind, ${LOOKED_UP}`));
+
+/** The `data` of each timeline type (projections/timeline/timeline-types.ts), as OpenAPI schemas. */
+export const TIMELINE_DATA_SCHEMAS: { [T in TimelineType]: SchemaObject } = {
+  customer_registered: fields({
+    channel: nullable(text()),
+    media: nullable(text()),
+    entryMethod: nullable(oneOf(ENTRY_METHODS)),
+    brokerId: nullable(text('The responsible broker')),
+  }),
+  data_edited: fields({ fields: { type: 'array', items: oneOf(EDITABLE_FIELDS), description: 'The fields changed; their values are in GET /customers/{id}/changes' } }),
+  temperature_changed: fields({ from: nullable(oneOf(TEMPERATURES)), to: oneOf(TEMPERATURES) }),
+  temperature_reverted: fields({ from: oneOf(TEMPERATURES), to: oneOf(TEMPERATURES) }),
+  objective_changed: fields({ from: nullable(text()), to: text() }),
+  moment_changed: fields({ from: nullable(moment), to: moment }),
+  product_of_interest_changed: fields({ from: nullable(text()), to: text() }),
+  proposal_registered: fields({
+    proposalId: uuid(),
+    productId: text(),
+    amount: text('Decimal with two places, e.g. "1500.00"'),
+    amountCents: { type: 'integer', description: 'The same amount in cents' },
+    notes: nullable(text()),
+  }),
+  proposal_marked_as_sale: fields({
+    proposalId: uuid(),
+    productId: nullable(text(`The proposal's product, ${LOOKED_UP}`)),
+    amount: nullable(text(`The proposal's amount, ${LOOKED_UP}`)),
+    amountCents: nullable({ type: 'integer', description: `The amount in cents, ${LOOKED_UP}` }),
+  }),
+  lead_status_changed: fields({ from: oneOf(LEAD_STATUSES), to: oneOf(LEAD_STATUSES) }),
+  disinterest_informed: fields({ reason: text() }),
+  comment_added: fields({ commentId: text(), text: text() }),
+  appointment_scheduled: fields({
+    appointmentId: uuid(),
+    kind: oneOf(APPOINTMENT_KINDS),
+    scheduledFor: instant(),
+    responsibleId: text(),
+    notes: nullable(text()),
+  }),
+  appointment_rescheduled: fields({ appointmentId: uuid(), kind: appointmentKind, from: instant('The instant it was scheduled for until then'), scheduledFor: instant() }),
+  appointment_confirmed: fields({ appointmentId: uuid(), kind: appointmentKind }),
+  appointment_succeeded: fields({ appointmentId: uuid(), kind: appointmentKind }),
+  appointment_lost: fields({
+    appointmentId: uuid(),
+    kind: appointmentKind,
+    reason: text(),
+    loseFutureCycle: { type: 'boolean', description: "The user lost the customer's later appointments with this one" },
+    cycleOf: nullable(uuid('Lost with the future cycle of this appointment')),
+  }),
+  placed_in_wallet: fields({
+    walletId: uuid(),
+    walletName: nullable(text(LOOKED_UP)),
+    fromWalletId: nullable(uuid('The wallet the customer was moved from')),
+    fromWalletName: nullable(text(LOOKED_UP)),
+    journeyId: nullable(uuid()),
+    journeyName: nullable(text(LOOKED_UP)),
+    stepId: nullable(text('The first step of the journey, where the customer entered it')),
+    stepName: nullable(text(LOOKED_UP)),
+  }),
+  stage_moved: fields({
+    journeyId: uuid(),
+    journeyName: nullable(text(LOOKED_UP)),
+    fromStepId: text(),
+    fromStepName: nullable(text(LOOKED_UP)),
+    toStepId: text(),
+    toStepName: nullable(text(LOOKED_UP)),
+  }),
+  milestone_completed: fields({
+    journeyId: uuid(),
+    journeyName: nullable(text(LOOKED_UP)),
+    stepId: text(),
+    stepName: nullable(text(LOOKED_UP)),
+    milestoneId: text(),
+    milestoneName: nullable(text(LOOKED_UP)),
+    completedOn: { type: 'string', format: 'date' },
+  }),
+};
