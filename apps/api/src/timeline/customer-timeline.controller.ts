@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { TIMELINE_TYPES } from '@trilha/projections/timeline';
 import { UuidParamPipe } from '../customers/customer-id.pipe';
 import { ApiProblems } from '../platform';
@@ -16,14 +16,14 @@ export class CustomerTimelineController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':id/timeline')
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The customer' })
   @ApiQuery({
     name: 'type',
     required: false,
     style: 'form',
     explode: false,
     schema: { type: 'array', minItems: 1, items: { type: 'string', enum: [...TIMELINE_TYPES] } },
-    description: 'Only entries of these types: one, or a comma-separated list',
-    example: 'temperature_changed,comment_added',
+    description: 'Only entries of these types: one, or a comma-separated list, e.g. temperature_changed,comment_added',
   })
   @ApiOkResponse({ type: TimelinePageDto, description: 'Entries newest first, with a short pt-BR summary each' })
   @ApiProblems(400, 401, 404)

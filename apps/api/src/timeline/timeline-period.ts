@@ -1,5 +1,5 @@
 import { normalizeInstant } from '@trilha/domain';
-import { addDays, isCalendarDate } from '../calendar/calendar-date';
+import { addDays, isCalendarDate, localDateOf } from '../calendar/calendar-date';
 
 /** `from`/`to` of a timeline query: a date `YYYY-MM-DD` or an ISO 8601 instant with its offset. */
 export function isDateOrInstant(value: unknown): value is string {
@@ -31,9 +31,13 @@ export function isEmptyPeriod(bounds: { $gte?: string; $lt?: string; $lte?: stri
 /** The first instant of `date` in `timeZone`, as UTC `YYYY-MM-DDTHH:mm:ss.sssZ`. */
 export function startOfDay(date: string, timeZone: string): string {
   const wallClock = Date.parse(`${date}T00:00:00Z`);
-  // The zone's offset at a first guess, then at the instant found: they differ across a DST change.
-  const guess = wallClock - offsetAt(wallClock, timeZone);
-  return new Date(wallClock - offsetAt(guess, timeZone)).toISOString();
+  // Midnight under the zone's offset at a first guess, then under the offset at that instant:
+  // they differ next to a DST change. Where midnight is skipped, the day starts at 01:00, which
+  // only one of the two falls on.
+  const first = wallClock - offsetAt(wallClock, timeZone);
+  const second = wallClock - offsetAt(first, timeZone);
+  const onTheDay = [first, second].filter((time) => localDateOf(new Date(time).toISOString(), timeZone) === date);
+  return new Date(onTheDay.length > 0 ? Math.min(...onTheDay) : second).toISOString();
 }
 
 /** How far `timeZone`'s wall clock is ahead of UTC at `time` (ms). */
