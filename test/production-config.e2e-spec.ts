@@ -1,0 +1,220 @@
+import type { EventStore } from '@trilha/event-store';
+import type { ProjectionHost, ProjectionInfo } from '@trilha/projection';
+import type { ReadStore } from '@trilha/read-store';
+import { startEventStoreDbDouble, type EventStoreDbDouble } from '@trilha/testing/esdb-double';
+import { startMongoDbDouble, type MongoDbDouble } from '@trilha/testing/mongo-double';
+import { openEventStore, openReadStore } from '../apps/api/src/infrastructure/open-stores';
+import { createProjectorHost } from '../apps/projector/src/projector-host';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/** Business days are São Paulo's (UTC−3 in March 2026); the clock stands still. */
+const NOW = new Date('2026-03-10T13:00:00Z');
+
+/**
+ * The production configuration of docker/compose.yml, minus the real servers: EVENTSTORE_URL at
+ * the EventStoreDB gRPC double, MONGO_URL at the MongoDB wire double, the api without
+ * projections (TRILHA_PROJECTIONS=off) and a projector beside it with connections of its own.
+ * Commands go in over HTTP; every read model answers from MongoDB, and answers the same after
+ * each projection is rebuilt blue/green.
+ */
+describe('production configuration: api and projector on EventStoreDB and MongoDB (wire doubles)', () => {
+  let eventStoreDouble: EventStoreDbDouble;
+  let mongoDouble: MongoDbDouble;
+  let t: TestApp;
+  let projector: { host: ProjectionHost; eventStore: EventStore; readStore: ReadStore };
+
+  const as = (role: Parameters<TestApp['token']>[0] = 'admin', user = 'u1', name = 'Ana Admin') => ({
+    Authorization: `Bearer ${t.token(role, user, name)}`,
+  });
+
+  beforeAll(async () => {
+    [eventStoreDouble, mongoDouble] = await Promise.all([startEventStoreDbDouble(), startMongoDbDouble()]);
+    t = await startTestApp(
+      {
+        ...process.env,
+        EVENTSTORE_URL: eventStoreDouble.url,
+        MONGO_URL: mongoDouble.url,
+        TRILHA_PROJECTIONS: 'off',
+        TRILHA_TIMEZONE: 'America/Sao_Paulo',
+      },
+      { runProjections: false, clock: () => NOW },
+    );
+    // As apps/projector starts it, on the configuration the api resolved (same database).
+    const eventStore = openEventStore(t.config);
+    const readStore = openReadStore(t.config);
+    const host = createProjectorHost({ eventStore, readStore });
+    await host.start();
+    projector = { host, eventStore, readStore };
+  });
+  afterAll(async () => {
+    await projector?.host.stop();
+    await projector?.eventStore.close();
+    await projector?.readStore.close();
+    await t?.close();
+    await eventStoreDouble?.stop();
+    await mongoDouble?.stop();
+  });
+
+  /**
+   * The read models a command's events reach, by the streams each projection follows:
+   * customer-detail and audit-changes follow customers; wallet-board customers, journeys,
+   * wallets and customers' journeys; calendar appointments.
+   */
+  type Model = 'customer-detail' | 'audit-changes' | 'wallet-board' | 'calendar';
+  const CUSTOMER: Model[] = ['customer-detail', 'audit-changes', 'wallet-board'];
+  const JOURNEY: Model[] = ['wallet-board'];
+  const APPOINTMENT: Model[] = ['calendar'];
+
+  /** Per read model, the position of the last command it follows: reads wait for that one. */
+  const positions: Partial<Record<Model, string>> = {};
+  async function command(reaches: Model[], method: 'post' | 'patch' | 'put', path: string, body?: object, headers = as()): Promise<{ id: string }> {
+    const res = await t.http[method](path).set(headers).send(body);
+    expect([200, 201]).toContain(res.status);
+    for (const model of reaches) positions[model] = res.body.position;
+    return res.body;
+  }
+
+  async function read(model: Model, path: string): Promise<unknown> {
+    const separator = path.includes('?') ? '&' : '?';
+    const res = await t.http.get(`${path}${separator}minPosition=${positions[model]}`).set(as('readonly', 'viewer', 'Vera Leitora'));
+    expect(res.status).toBe(200);
+    return res.body;
+  }
+
+  const ids: Record<string, string> = {};
+  let journey: { id: string; steps: { id: string; milestones: { id: string }[] }[] };
+
+  /** Every read model, each asked as of the last command it follows. */
+  async function readModels(): Promise<Record<string, unknown>> {
+    return {
+      maria: await read('customer-detail', `/customers/${ids.maria}`),
+      joao: await read('customer-detail', `/customers/${ids.joao}`),
+      mariaChanges: await read('audit-changes', `/customers/${ids.maria}/changes`),
+      board: await read('wallet-board', `/wallets/${ids.wallet}/board`),
+      wallets: await read('wallet-board', '/wallets?managerId=mgr'),
+      month: await read('calendar', '/calendar?from=2026-03-01&to=2026-03-31&ownerId=u1'),
+      day: await read('calendar', '/calendar/2026-03-11'),
+    };
+  }
+
+  it('applies commands over HTTP and serves each read model from MongoDB', async () => {
+    expect(t.config).toMatchObject({ eventStoreUrl: eventStoreDouble.url, runProjections: false });
+    expect(new URL(t.config.mongoUrl!).host).toBe(new URL(mongoDouble.url).host);
+
+    ids.maria = (
+      await command(CUSTOMER, 'post', '/customers', {
+        name: 'Maria Silva',
+        phones: ['+55 11 98888-0000'],
+        email: 'maria@example.com',
+        temperature: 'warm',
+        origin: { entryMethod: 'chatbot', site: 'example.com' },
+      })
+    ).id;
+    await command(CUSTOMER, 'patch', `/customers/${ids.maria}`, { email: 'maria.silva@example.com', phones: ['+55 11 98888-0000', '+55 11 3333-0000'] }, as('manager', 'u2', 'Marta Gerente'));
+    ids.joao = (await command(CUSTOMER, 'post', '/customers', { name: 'João Lima' })).id;
+
+    journey = (await command(JOURNEY, 'post', '/journeys', {
+      name: 'Onboarding',
+      steps: [
+        { name: 'Início', milestones: [{ name: 'Kickoff', days: 2 }, { name: 'Contrato', days: 3 }] },
+        { name: 'Acompanhamento', milestones: [{ name: 'Revisão', days: 5 }] },
+      ],
+    })) as unknown as typeof journey;
+    ids.wallet = (await command(JOURNEY, 'post', '/wallets', { name: 'Carteira Sul', managerId: 'mgr', journeyId: journey.id })).id;
+    await command(JOURNEY, 'put', `/customers/${ids.maria}/wallet`, { walletId: ids.wallet }, as('broker', 'u7', 'Bruno Corretor'));
+    await command(JOURNEY, 'post', `/customers/${ids.maria}/milestones/${journey.steps[0].milestones[0].id}/complete`, { completedOn: '2026-03-10' });
+    await command(JOURNEY, 'put', `/customers/${ids.joao}/wallet`, { walletId: ids.wallet }, as('broker', 'u7', 'Bruno Corretor'));
+    await command(JOURNEY, 'post', `/customers/${ids.joao}/stage`, { stepId: journey.steps[1].id }, as('manager', 'u2', 'Marta Gerente'));
+
+    ids.visit = (await command(APPOINTMENT, 'post', '/appointments', { customerId: ids.maria, scheduledFor: '2026-03-11T12:00:00Z', responsibleId: 'u1', kind: 'visit' })).id;
+    ids.service = (await command(APPOINTMENT, 'post', '/appointments', { customerId: ids.maria, scheduledFor: '2026-03-11T15:00:00Z', responsibleId: 'u1' })).id;
+    ids.later = (await command(APPOINTMENT, 'post', '/appointments', { customerId: ids.joao, scheduledFor: '2026-03-12T14:00:00Z', responsibleId: 'u1' })).id;
+    await command(APPOINTMENT, 'post', `/appointments/${ids.visit}/confirm`);
+
+    const answers = await readModels();
+    expect(answers.maria).toMatchObject({
+      id: ids.maria,
+      name: 'Maria Silva',
+      email: 'maria.silva@example.com',
+      phones: ['+55 11 98888-0000', '+55 11 3333-0000'],
+      temperature: 'warm',
+    });
+    expect(answers.joao).toMatchObject({ id: ids.joao, name: 'João Lima' });
+
+    const changes = (answers.mariaChanges as { items: Array<{ field: string; from: unknown; to: unknown; actor: { id: string } }> }).items;
+    expect(changes.map(({ field, from, to, actor }) => ({ field, from, to, actor: actor.id }))).toEqual(
+      expect.arrayContaining([
+        { field: 'email', from: 'maria@example.com', to: 'maria.silva@example.com', actor: 'u2' },
+        { field: 'phones', from: ['+55 11 98888-0000'], to: ['+55 11 98888-0000', '+55 11 3333-0000'], actor: 'u2' },
+      ]),
+    );
+
+    const board = answers.board as { columns: Array<{ stepId: string; cards: Array<{ customerId: string; name: string; progress: object }> }> };
+    expect(board.columns.map((column) => [column.stepId, column.cards.map((card) => card.name)])).toEqual([
+      [journey.steps[0].id, ['Maria Silva']],
+      [journey.steps[1].id, ['João Lima']],
+    ]);
+    expect(board.columns[0].cards[0]).toMatchObject({ customerId: ids.maria, daysInStep: 0, progress: { done: 1, total: 3 } });
+
+    expect((answers.wallets as { items: Array<{ id: string; name: string }> }).items).toEqual([
+      expect.objectContaining({ id: ids.wallet, name: 'Carteira Sul' }),
+    ]);
+    expect(answers.month).toEqual({
+      days: [
+        { date: '2026-03-11', total: 2, done: 1, color: 'orange' },
+        { date: '2026-03-12', total: 1, done: 0, color: 'red' },
+      ],
+    });
+    expect((answers.day as { actions: Array<{ id: string; status: string; done: boolean }> }).actions.map((a) => [a.id, a.status, a.done])).toEqual([
+      [ids.visit, 'confirmed', true],
+      [ids.service, 'scheduled', false],
+    ]);
+  });
+
+  async function projections(): Promise<ProjectionInfo[]> {
+    const res = await t.http.get('/admin/projections').set(as());
+    expect(res.status).toBe(200);
+    return res.body.projections;
+  }
+
+  /** Asks the api until the projector reports `name` at `version`, running and caught up. */
+  async function servingVersion(name: string, version: number): Promise<ProjectionInfo> {
+    for (let attempt = 0; attempt < 400; attempt++) {
+      const info = (await projections()).find((p) => p.name === name)!;
+      if (info.version === version && info.status === 'running' && info.lag === 0 && !info.rebuilding) return info;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`${name} never served version ${version}: ${JSON.stringify(await projections())}`);
+  }
+
+  /**
+   * A command each projection follows, to run right before its rebuild. On EventStoreDB a
+   * filtered subscription passes over events it does not follow only at its checkpoint
+   * interval (every 32 events), so a projection counts as up to date, and a rebuild switches
+   * over, once the head of the log is one of its own events.
+   */
+  const lastEventFor: Record<Model, () => Promise<unknown>> = {
+    'customer-detail': () => command(CUSTOMER, 'post', `/customers/${ids.maria}/temperature`, { temperature: 'hot' }),
+    'audit-changes': () => command(CUSTOMER, 'post', `/customers/${ids.joao}/objective`, { objective: 'investir' }),
+    'wallet-board': () => command(JOURNEY, 'post', `/customers/${ids.maria}/milestones/${journey.steps[0].milestones[1].id}/complete`, { completedOn: '2026-03-10' }),
+    calendar: () => command(APPOINTMENT, 'post', `/appointments/${ids.later}/confirm`),
+  };
+
+  it.each(Object.keys(lastEventFor) as Model[])('rebuilds %s into a new generation that gives the same answers', async (name) => {
+    await lastEventFor[name]();
+    const before = await readModels();
+    const serving = (await projections()).find((p) => p.name === name)!.version;
+
+    const accepted = await t.http.post(`/admin/projections/${name}/rebuild`).set(as());
+    expect(accepted.status).toBe(202);
+    expect(accepted.body).toEqual({ name, version: serving + 1 });
+    await servingVersion(name, serving + 1);
+
+    expect(await readModels()).toEqual(before);
+  });
+
+  it('keeps the generations it replaced in MongoDB until they are dropped', async () => {
+    const collections = await t.readStore.listCollections();
+    expect(collections).toEqual(expect.arrayContaining(['customers_v1', 'customers_v2', '_checkpoints', '_projections']));
+  });
+});
