@@ -185,6 +185,15 @@ describe('MongoDB semantics that mingo alone does not give', () => {
     expect(ids(await shapes.find({ p: { $ne: { x: 1, y: 2 } } }).toArray())).toEqual(['yx']);
   });
 
+  it('compares strings by their UTF-8 bytes and brackets range conditions by type', async () => {
+    const texts = db.collection<AnyDocument>('texts');
+    await texts.insertMany([{ _id: 'bmp-last', s: '\uffff' }, { _id: 'emoji', s: '😀' }, { _id: 'number', s: 5 }, { _id: 'array', s: [1, 'zz'] }]);
+    expect(ids(await texts.find({ s: { $gt: '\uffff' } }).toArray())).toEqual(['emoji']);
+    expect(ids(await texts.find({ s: { $gt: 'y' } }).sort({ _id: 1 }).toArray())).toEqual(['array', 'bmp-last', 'emoji']);
+    expect(ids(await texts.find({ s: { $gte: 1, $lt: 5 } }).toArray())).toEqual(['array']);
+    expect(ids(await texts.find({ missing: { $gte: null } }).sort({ _id: 1 }).toArray())).toEqual(['array', 'bmp-last', 'emoji', 'number']);
+  });
+
   it('matches an array operand of $in against a whole array', async () => {
     await db.collection<AnyDocument>('lists').insertMany([{ _id: 'ab', l: ['a', 'b'] }, { _id: 'ba', l: ['b', 'a'] }]);
     expect(ids(await db.collection<AnyDocument>('lists').find({ l: { $in: [['a', 'b']] } }).toArray())).toEqual(['ab']);

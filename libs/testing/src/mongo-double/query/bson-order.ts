@@ -3,7 +3,7 @@ import { Binary, Decimal128, Long, MaxKey, MinKey, ObjectId, Timestamp } from 'b
  * MongoDB's comparison order across BSON types: MinKey < null < numbers < strings < objects <
  * arrays < binary data < ObjectId < booleans < dates < timestamps < regular expressions < MaxKey.
  */
-function typeRank(value: unknown): number {
+export function typeRank(value: unknown): number {
   if (value instanceof MinKey) return 1;
   if (value === null || value === undefined) return 2;
   if (typeof value === 'number' || typeof value === 'bigint' || value instanceof Long || value instanceof Decimal128) return 3;

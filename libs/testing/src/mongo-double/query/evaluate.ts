@@ -1,13 +1,13 @@
 import type { Document } from 'bson';
 import { Aggregator, Query } from 'mingo';
 import { CommandError } from '../command-error';
-import { EQUALITY_CONTEXT, withMongoEquality } from './equality-operators';
+import { COMPARISON_CONTEXT, withMongoComparisons } from './comparison-operators';
 import { sortDocuments } from './sort-documents';
 
 /**
- * Filters, projections and pipeline stages are evaluated by mingo, with MongoDB's equality
- * (equality-operators.ts) and MongoDB's sort order (sort-documents.ts). mingo's errors become
- * BadValue.
+ * Filters, projections and pipeline stages are evaluated by mingo, with MongoDB's comparison
+ * operators (comparison-operators.ts) and sort order (sort-documents.ts). mingo's errors
+ * become BadValue.
  */
 function evaluated<T>(what: () => T): T {
   try {
@@ -18,13 +18,13 @@ function evaluated<T>(what: () => T): T {
   }
 }
 
-const OPTIONS = { context: EQUALITY_CONTEXT };
+const OPTIONS = { context: COMPARISON_CONTEXT };
 
 export type Matcher = (doc: Document) => boolean;
 
 export function matcher(filter: Document | undefined): Matcher {
   if (!filter || Object.keys(filter).length === 0) return () => true;
-  const query = evaluated(() => new Query(withMongoEquality(filter), OPTIONS));
+  const query = evaluated(() => new Query(withMongoComparisons(filter), OPTIONS));
   return (doc) => evaluated(() => query.test(doc));
 }
 
@@ -67,7 +67,7 @@ export function aggregate(docs: Document[], pipeline: Document[]): Document[] {
       flush();
       result = sortDocuments(result, stage.$sort);
     } else if (name === '$match' && stage.$match && typeof stage.$match === 'object') {
-      pending.push({ $match: withMongoEquality(stage.$match) });
+      pending.push({ $match: withMongoComparisons(stage.$match) });
     } else {
       pending.push(stage);
     }

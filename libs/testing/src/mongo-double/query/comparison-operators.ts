@@ -2,18 +2,29 @@ import type { Document } from 'bson';
 import { Context } from 'mingo';
 import { CommandError } from '../command-error';
 import { isPlainObject, valueKey } from '../storage/value-key';
+import { compareValues, typeRank } from './bson-order';
 import { comparedValues, pathValues } from './path-values';
 
 type Predicate = (doc: Document) => boolean;
 
 /**
- * `$eq`, `$ne`, `$in` and `$nin` as MongoDB defines them. mingo's versions compare embedded
+ * The comparison operators as MongoDB defines them. mingo's versions compare embedded
  * documents without regard to field order, do not match an array operand of `$in` against a
- * whole array field, and see no missing field inside arrays of documents; MongoDB does all
- * three. mingo keeps its built-in operators ahead of custom ones, so filters are rewritten to
- * use these under names of their own; everything else in a filter is mingo's.
+ * whole array field, see no missing field inside arrays of documents, and order strings by
+ * UTF-16 code units; MongoDB does the first three and orders strings by their UTF-8 bytes.
+ * mingo keeps its built-in operators ahead of custom ones, so filters are rewritten to use
+ * these under names of their own; everything else in a filter is mingo's.
  */
-const RENAMED: Record<string, string> = { $eq: '$mongoEq', $ne: '$mongoNe', $in: '$mongoIn', $nin: '$mongoNin' };
+const RENAMED: Record<string, string> = {
+  $eq: '$mongoEq',
+  $ne: '$mongoNe',
+  $in: '$mongoIn',
+  $nin: '$mongoNin',
+  $gt: '$mongoGt',
+  $gte: '$mongoGte',
+  $lt: '$mongoLt',
+  $lte: '$mongoLte',
+};
 
 function equals(path: string, operand: unknown): Predicate {
   const key = valueKey(operand);
@@ -38,27 +49,45 @@ function inList(path: string, operand: unknown, operator: string): Predicate {
   };
 }
 
+/**
+ * A range condition holds when some compared value of the operand's BSON type satisfies it
+ * (type bracketing: `{$gt: 5}` never matches a string); a missing field compares as null.
+ */
+function range(path: string, operand: unknown, accepts: (order: number) => boolean): Predicate {
+  const rank = typeRank(operand);
+  return (doc) => {
+    const values = pathValues(doc, path);
+    const candidates = comparedValues(values);
+    if (values.missing) candidates.push(null);
+    return candidates.some((value) => typeRank(value) === rank && accepts(compareValues(value, operand)));
+  };
+}
+
 const not =
   (predicate: Predicate): Predicate =>
   (doc) =>
     !predicate(doc);
 
-export const EQUALITY_CONTEXT = Context.init({
+export const COMPARISON_CONTEXT = Context.init({
   query: {
     $mongoEq: (path: string, operand: unknown) => equals(path, operand),
     $mongoNe: (path: string, operand: unknown) => not(equals(path, operand)),
     $mongoIn: (path: string, operand: unknown) => inList(path, operand, '$in'),
     $mongoNin: (path: string, operand: unknown) => not(inList(path, operand, '$nin')),
+    $mongoGt: (path: string, operand: unknown) => range(path, operand, (order) => order > 0),
+    $mongoGte: (path: string, operand: unknown) => range(path, operand, (order) => order >= 0),
+    $mongoLt: (path: string, operand: unknown) => range(path, operand, (order) => order < 0),
+    $mongoLte: (path: string, operand: unknown) => range(path, operand, (order) => order <= 0),
   } as never,
 });
 
 const LOGICAL = new Set(['$and', '$or', '$nor']);
 
-/** The filter with its equality conditions handed to the operators above. */
-export function withMongoEquality(filter: Document): Document {
+/** The filter with its comparisons handed to the operators above. */
+export function withMongoComparisons(filter: Document): Document {
   const rewritten: Document = {};
   for (const [field, condition] of Object.entries(filter)) {
-    if (LOGICAL.has(field) && Array.isArray(condition)) rewritten[field] = condition.map((clause) => (isPlainObject(clause) ? withMongoEquality(clause) : clause));
+    if (LOGICAL.has(field) && Array.isArray(condition)) rewritten[field] = condition.map((clause) => (isPlainObject(clause) ? withMongoComparisons(clause) : clause));
     else if (field.startsWith('$')) rewritten[field] = condition;
     else rewritten[field] = fieldCondition(condition);
   }
@@ -72,7 +101,7 @@ function fieldCondition(condition: unknown): unknown {
   for (const [operator, operand] of Object.entries(condition)) {
     if (operator === '$not' && isOperatorObject(operand)) rewritten.$not = fieldCondition(operand);
     else if (operator === '$elemMatch' && isPlainObject(operand)) {
-      rewritten.$elemMatch = isOperatorObject(operand) ? fieldCondition(operand) : withMongoEquality(operand);
+      rewritten.$elemMatch = isOperatorObject(operand) ? fieldCondition(operand) : withMongoComparisons(operand);
     } else rewritten[RENAMED[operator] ?? operator] = operand;
   }
   return rewritten;
