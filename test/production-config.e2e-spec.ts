@@ -58,12 +58,14 @@ describe('production configuration: api and projector on EventStoreDB and MongoD
   /**
    * The read models a command's events reach, by the streams each projection follows:
    * customer-detail and audit-changes follow customers; wallet-board customers, journeys,
-   * wallets and customers' journeys; calendar appointments.
+   * wallets and customers' journeys; calendar appointments; the timeline customers and
+   * appointments (and journeys, which are not counted here: a wallet command's last event may
+   * be on a stream only the board follows).
    */
-  type Model = 'customer-detail' | 'audit-changes' | 'wallet-board' | 'calendar';
-  const CUSTOMER: Model[] = ['customer-detail', 'audit-changes', 'wallet-board'];
+  type Model = 'customer-detail' | 'audit-changes' | 'wallet-board' | 'calendar' | 'timeline';
+  const CUSTOMER: Model[] = ['customer-detail', 'audit-changes', 'wallet-board', 'timeline'];
   const JOURNEY: Model[] = ['wallet-board'];
-  const APPOINTMENT: Model[] = ['calendar'];
+  const APPOINTMENT: Model[] = ['calendar', 'timeline'];
 
   /** Per read model, the position of the last command it follows: reads wait for that one. */
   const positions: Partial<Record<Model, string>> = {};
@@ -83,6 +85,8 @@ describe('production configuration: api and projector on EventStoreDB and MongoD
 
   const ids: Record<string, string> = {};
   let journey: { id: string; steps: { id: string; milestones: { id: string }[] }[] };
+  /** What the read models answered right after the commands. */
+  let answers: Record<string, unknown>;
 
   /** Every read model, each asked as of the last command it follows. */
   async function readModels(): Promise<Record<string, unknown>> {
@@ -94,6 +98,7 @@ describe('production configuration: api and projector on EventStoreDB and MongoD
       wallets: await read('wallet-board', '/wallets?managerId=mgr'),
       month: await read('calendar', '/calendar?from=2026-03-01&to=2026-03-31&ownerId=u1'),
       day: await read('calendar', '/calendar/2026-03-11'),
+      timeline: await read('timeline', `/customers/${ids.maria}/timeline`),
     };
   }
 
@@ -126,18 +131,23 @@ describe('production configuration: api and projector on EventStoreDB and MongoD
     await command(JOURNEY, 'put', `/customers/${ids.joao}/wallet`, { walletId: ids.wallet }, as('broker', 'u7', 'Bruno Corretor'));
     await command(JOURNEY, 'post', `/customers/${ids.joao}/stage`, { stepId: journey.steps[1].id }, as('manager', 'u2', 'Marta Gerente'));
 
+    const proposal = await command(CUSTOMER, 'post', `/customers/${ids.maria}/proposals`, { productId: 'apto-101', amount: '250000.00' });
+    await command(CUSTOMER, 'post', `/customers/${ids.maria}/proposals/${proposal.id}/sale`);
+
     ids.visit = (await command(APPOINTMENT, 'post', '/appointments', { customerId: ids.maria, scheduledFor: '2026-03-11T12:00:00Z', responsibleId: 'u1', kind: 'visit' })).id;
     ids.service = (await command(APPOINTMENT, 'post', '/appointments', { customerId: ids.maria, scheduledFor: '2026-03-11T15:00:00Z', responsibleId: 'u1' })).id;
     ids.later = (await command(APPOINTMENT, 'post', '/appointments', { customerId: ids.joao, scheduledFor: '2026-03-12T14:00:00Z', responsibleId: 'u1' })).id;
     await command(APPOINTMENT, 'post', `/appointments/${ids.visit}/confirm`);
 
-    const answers = await readModels();
+    answers = await readModels();
     expect(answers.maria).toMatchObject({
       id: ids.maria,
       name: 'Maria Silva',
       email: 'maria.silva@example.com',
       phones: ['+55 11 98888-0000', '+55 11 3333-0000'],
       temperature: 'warm',
+      leadStatus: 'sale',
+      proposals: [expect.objectContaining({ productId: 'apto-101', amount: '250000.00', status: 'sold' })],
     });
     expect(answers.joao).toMatchObject({ id: ids.joao, name: 'João Lima' });
 
@@ -171,6 +181,23 @@ describe('production configuration: api and projector on EventStoreDB and MongoD
     ]);
   });
 
+  it("tells Maria's story on her timeline, newest first", () => {
+    const { items } = answers.timeline as { items: Array<{ type: string; actor: { id: string } }> };
+    expect(items.map((item) => [item.type, item.actor.id])).toEqual([
+      ['appointment_confirmed', 'u1'],
+      ['appointment_scheduled', 'u1'],
+      ['appointment_scheduled', 'u1'],
+      ['lead_status_changed', 'u1'],
+      ['proposal_marked_as_sale', 'u1'],
+      ['lead_status_changed', 'u1'],
+      ['proposal_registered', 'u1'],
+      ['milestone_completed', 'u1'],
+      ['placed_in_wallet', 'u7'],
+      ['data_edited', 'u2'],
+      ['customer_registered', 'u1'],
+    ]);
+  });
+
   async function projections(): Promise<ProjectionInfo[]> {
     const res = await t.http.get('/admin/projections').set(as());
     expect(res.status).toBe(200);
@@ -198,7 +225,12 @@ describe('production configuration: api and projector on EventStoreDB and MongoD
     'audit-changes': () => command(CUSTOMER, 'post', `/customers/${ids.joao}/objective`, { objective: 'investir' }),
     'wallet-board': () => command(JOURNEY, 'post', `/customers/${ids.maria}/milestones/${journey.steps[0].milestones[1].id}/complete`, { completedOn: '2026-03-10' }),
     calendar: () => command(APPOINTMENT, 'post', `/appointments/${ids.later}/confirm`),
+    timeline: () => command(CUSTOMER, 'post', `/customers/${ids.joao}/temperature`, { temperature: 'cold' }),
   };
+
+  it('knows a command for every projection the projector runs', async () => {
+    expect((await projections()).map((p) => p.name).sort()).toEqual(Object.keys(lastEventFor).sort());
+  });
 
   it.each(Object.keys(lastEventFor) as Model[])('rebuilds %s into a new generation that gives the same answers', async (name) => {
     await lastEventFor[name]();
