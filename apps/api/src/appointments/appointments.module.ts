@@ -5,12 +5,10 @@ import { MarkAppointmentLostHandler } from './mark-appointment-lost.handler';
 import { MarkAppointmentSuccessHandler } from './mark-appointment-success.handler';
 import { RescheduleAppointmentHandler } from './reschedule-appointment.handler';
 import { ScheduleAppointmentHandler } from './schedule-appointment.handler';
-import { StreamFolder } from './stream-folder';
 
 @Module({
   controllers: [AppointmentsController],
   providers: [
-    StreamFolder,
     ScheduleAppointmentHandler,
     RescheduleAppointmentHandler,
     ConfirmAppointmentHandler,

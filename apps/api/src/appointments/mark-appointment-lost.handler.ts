@@ -8,7 +8,7 @@ import { ForbiddenProblem, type Role } from '../platform';
 import { MarkAppointmentLostCommand } from './appointment-commands';
 import { derivedContext } from './derived-context';
 import { runOnAppointment } from './run-on-appointment';
-import { StreamFolder } from './stream-folder';
+import { AggregateReader } from '../commands/aggregate-reader';
 
 /** Seed 003: losing the future cycle "needs access". */
 export const FUTURE_CYCLE_ROLES: readonly Role[] = ['admin', 'manager'];
@@ -20,7 +20,7 @@ export const FUTURE_CYCLE_ROLES: readonly Role[] = ['admin', 'manager'];
  */
 @CommandHandler(MarkAppointmentLostCommand)
 export class MarkAppointmentLostHandler implements ICommandHandler<MarkAppointmentLostCommand, CommandResult> {
-  constructor(private readonly pipeline: CommandPipeline, private readonly streams: StreamFolder) {}
+  constructor(private readonly pipeline: CommandPipeline, private readonly streams: AggregateReader) {}
 
   async execute({ appointmentId, body, context }: MarkAppointmentLostCommand): Promise<CommandResult> {
     const loseFutureCycle = body.loseFutureCycle ?? false;

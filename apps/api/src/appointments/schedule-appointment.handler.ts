@@ -17,7 +17,7 @@ import { entityIdFor } from '../commands/deterministic-ids';
 import { CLOCK } from '../infrastructure/tokens';
 import { ScheduleAppointmentCommand } from './appointment-commands';
 import { derivedContext } from './derived-context';
-import { StreamFolder } from './stream-folder';
+import { AggregateReader } from '../commands/aggregate-reader';
 
 /**
  * Lists the appointment on the customer's index, then schedules it on its own stream (ADR 0009):
@@ -27,7 +27,7 @@ import { StreamFolder } from './stream-folder';
 export class ScheduleAppointmentHandler implements ICommandHandler<ScheduleAppointmentCommand, CommandResult> {
   constructor(
     private readonly pipeline: CommandPipeline,
-    private readonly streams: StreamFolder,
+    private readonly streams: AggregateReader,
     @Inject(CLOCK) private readonly clock: () => Date,
   ) {}
 

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { JourneysModule } from '../journeys/journeys.module';
 import { CompleteMilestoneHandler } from './complete-milestone.handler';
 import { CustomerJourneys } from './customer-journeys';
 import { CustomerJourneysController } from './customer-journeys.controller';
@@ -7,7 +6,6 @@ import { MoveCustomerStageHandler } from './move-customer-stage.handler';
 import { PlaceCustomerInWalletHandler } from './place-customer-in-wallet.handler';
 
 @Module({
-  imports: [JourneysModule],
   controllers: [CustomerJourneysController],
   providers: [CustomerJourneys, PlaceCustomerInWalletHandler, MoveCustomerStageHandler, CompleteMilestoneHandler],
 })

@@ -10,7 +10,8 @@ import {
 import type { CommandContext } from '../commands/command-context';
 import { CommandPipeline } from '../commands/command-pipeline';
 import type { CommandResult } from '../commands/command-result';
-import { AggregateReader } from '../journeys/aggregate-reader';
+import { AggregateReader } from '../commands/aggregate-reader';
+import { readJourneyOutline } from '../journeys/journey-outline';
 
 /** Reads what a customer-journey command needs from other streams, and runs it. */
 @Injectable()
@@ -24,7 +25,7 @@ export class CustomerJourneys {
   /** The journey the customer is in now, if any. The decider checks it is still theirs. */
   async currentJourney(customerId: string): Promise<JourneyOutline | undefined> {
     const place = await this.reader.state(customerJourneyStreamId(customerId), customerJourneyDecider);
-    return place.journeyId ? this.reader.journey(place.journeyId) : undefined;
+    return place.journeyId ? readJourneyOutline(this.reader, place.journeyId) : undefined;
   }
 
   run(customerId: string, command: CustomerJourneyCommand, context: CommandContext): Promise<CommandResult> {

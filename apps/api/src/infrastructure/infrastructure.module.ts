@@ -4,6 +4,7 @@ import type { EventStore } from '@trilha/event-store';
 import { HostProjectionControl, ProjectionHost, StoredProjectionControl, upcastWith, type ProjectionControl } from '@trilha/projection';
 import type { ReadStore } from '@trilha/read-store';
 import { ALL_PROJECTIONS } from '@trilha/projections';
+import { AggregateReader } from '../commands/aggregate-reader';
 import { CommandGateway } from '../commands/command-gateway';
 import { CommandPipeline } from '../commands/command-pipeline';
 import type { TrilhaConfig } from '../config/trilha-config';
@@ -68,8 +69,9 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
           inject: [PROJECTION_HOST],
         },
         CommandGateway,
+        AggregateReader,
       ],
-      exports: [TRILHA_CONFIG, EVENT_STORE, READ_STORE, CLOCK, UPCASTERS, CommandPipeline, PROJECTION_HOST, PROJECTION_CONTROL, ReadModels, CommandGateway],
+      exports: [TRILHA_CONFIG, EVENT_STORE, READ_STORE, CLOCK, UPCASTERS, CommandPipeline, PROJECTION_HOST, PROJECTION_CONTROL, ReadModels, CommandGateway, AggregateReader],
     };
   }
 

@@ -3,7 +3,8 @@ import { journeyDecider, journeyStreamId, type JourneyStep } from '@trilha/domai
 import { CommandPipeline } from '../commands/command-pipeline';
 import type { CommandResult } from '../commands/command-result';
 import { entityIdFor } from '../commands/deterministic-ids';
-import { AggregateReader } from './aggregate-reader';
+import { AggregateReader } from '../commands/aggregate-reader';
+import { readJourneyOutline } from './journey-outline';
 import { DefineJourneyCommand } from './define-journey.command';
 
 export type DefinedJourney = CommandResult & { steps: JourneyStep[] };
@@ -28,7 +29,7 @@ export class DefineJourneyHandler implements ICommandHandler<DefineJourneyComman
       context,
     });
     // Answer with what is stored (names trimmed), also when a retry appended nothing.
-    const stored = await this.reader.journey(journeyId);
+    const stored = await readJourneyOutline(this.reader, journeyId);
     return { ...result, steps: stored?.steps ?? [] };
   }
 }

@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
-import { AggregateReader } from './aggregate-reader';
 import { DefineJourneyHandler } from './define-journey.handler';
 import { JourneysController } from './journeys.controller';
 
-/** CS2 journeys. Exports the AggregateReader that the wallet and customer-journey commands share. */
+/** CS2 journeys. */
 @Module({
   controllers: [JourneysController],
-  providers: [AggregateReader, DefineJourneyHandler],
-  exports: [AggregateReader],
+  providers: [DefineJourneyHandler],
 })
 export class JourneysModule {}

@@ -5,7 +5,8 @@ import { CommandPipeline } from '../commands/command-pipeline';
 import type { CommandResult } from '../commands/command-result';
 import { entityIdFor } from '../commands/deterministic-ids';
 import { CLOCK } from '../infrastructure/tokens';
-import { AggregateReader } from '../journeys/aggregate-reader';
+import { AggregateReader } from '../commands/aggregate-reader';
+import { readJourneyOutline } from '../journeys/journey-outline';
 import { DefaultWalletSetter } from './default-wallet-setter';
 import { laterPosition } from './later-position';
 import { subCommandContext } from './sub-command-context';
@@ -29,7 +30,7 @@ export class CreateWalletHandler implements ICommandHandler<CreateWalletCommand,
   async execute({ body, context }: CreateWalletCommand): Promise<CommandResult> {
     const walletId = entityIdFor(context.commandId, 'wallet');
     const streamId = walletStreamId(walletId);
-    const journey = body.journeyId ? { journeyId: body.journeyId, exists: (await this.reader.journey(body.journeyId)) !== undefined } : undefined;
+    const journey = body.journeyId ? { journeyId: body.journeyId, exists: (await readJourneyOutline(this.reader, body.journeyId)) !== undefined } : undefined;
     const command: CreateWallet = { type: 'CreateWallet', walletId, name: body.name, managerId: body.managerId, ...(journey ? { journey } : {}) };
 
     const current = await this.reader.state(streamId, walletDecider);

@@ -3,7 +3,7 @@ import { managerWalletsDecider, managerWalletsStreamId, notFound, walletDecider,
 import type { CommandContext } from '../commands/command-context';
 import { CommandPipeline } from '../commands/command-pipeline';
 import type { CommandResult } from '../commands/command-result';
-import { AggregateReader } from '../journeys/aggregate-reader';
+import { AggregateReader } from '../commands/aggregate-reader';
 
 /** One default wallet per manager (CS3), kept in the manager's own stream. */
 @Injectable()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { conflict, DomainError, walletDecider, walletNameDecider, walletNameStreamId, walletStreamId } from '@trilha/domain';
 import type { CommandContext } from '../commands/command-context';
 import { CommandPipeline } from '../commands/command-pipeline';
-import { AggregateReader } from '../journeys/aggregate-reader';
+import { AggregateReader } from '../commands/aggregate-reader';
 import { subCommandContext } from './sub-command-context';
 
 /**

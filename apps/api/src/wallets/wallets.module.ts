@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { JourneysModule } from '../journeys/journeys.module';
 import { CreateWalletHandler } from './create-wallet.handler';
 import { DefaultWalletSetter } from './default-wallet-setter';
 import { GetWalletBoardHandler } from './get-wallet-board.query';
@@ -10,7 +9,6 @@ import { WalletsController } from './wallets.controller';
 
 /** CS3 wallets and the CS5 wallet board. */
 @Module({
-  imports: [JourneysModule],
   controllers: [WalletsController],
   providers: [WalletNameRegistry, DefaultWalletSetter, CreateWalletHandler, SetDefaultWalletHandler, ListWalletsHandler, GetWalletBoardHandler],
 })

@@ -3,9 +3,13 @@ import { fold, type Decider, type DomainEvent, type UpcasterRegistry } from '@tr
 import type { EventStore } from '@trilha/event-store';
 import { EVENT_STORE, UPCASTERS } from '../infrastructure/tokens';
 
-/** The current state of a stream, folded from its (upcast) events: for checks made outside a decider's own stream. */
+/**
+ * Reads the state of an aggregate other than the one a command appends to, from its own stream
+ * (never from a read model), for the facts a decider needs: does the customer or the wallet
+ * exist, what are the journey's steps.
+ */
 @Injectable()
-export class StreamFolder {
+export class AggregateReader {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(UPCASTERS) private readonly upcasters: UpcasterRegistry,
