@@ -26,6 +26,8 @@ export interface MongoDbDoubleOptions {
 export async function startMongoDbDouble(options: MongoDbDoubleOptions = {}): Promise<MongoDbDouble> {
   const setName = options.replicaSet === false ? undefined : (options.replicaSet ?? 'rs0');
   const sockets = new Set<Socket>();
+  // The router answers hello with the server's address, known once it listens; no client can
+  // connect before that.
   let router: CommandRouter | undefined;
   let connections = 0;
   const server = createServer((socket) => {

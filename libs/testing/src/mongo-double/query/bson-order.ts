@@ -34,7 +34,7 @@ export function compareValues(a: unknown, b: unknown): number {
     case 2:
       return 0;
     case 3:
-      return sign(asNumber(a) - asNumber(b));
+      return compareNumbers(asNumber(a), asNumber(b));
     case 4:
       return sign(Buffer.compare(Buffer.from(a as string), Buffer.from(b as string)));
     case 5:
@@ -42,7 +42,7 @@ export function compareValues(a: unknown, b: unknown): number {
     case 6:
       return compareArrays(a as unknown[], b as unknown[]);
     case 7:
-      return sign(Buffer.compare(Buffer.from((a as Binary).buffer), Buffer.from((b as Binary).buffer)));
+      return compareBinaries(a as Binary, b as Binary);
     case 8:
       return sign(Buffer.compare(Buffer.from((a as ObjectId).id), Buffer.from((b as ObjectId).id)));
     case 9:
@@ -56,6 +56,21 @@ export function compareValues(a: unknown, b: unknown): number {
     default:
       return 0;
   }
+}
+
+/** NaN sorts before every other number, and equals itself. */
+function compareNumbers(a: number, b: number): number {
+  if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) === Number.isNaN(b) ? 0 : Number.isNaN(a) ? -1 : 1;
+  return sign(a - b);
+}
+
+/** Binary data: by length, then by subtype, then byte by byte. */
+function compareBinaries(a: Binary, b: Binary): number {
+  return (
+    sign(a.length() - b.length()) ||
+    sign(a.sub_type - b.sub_type) ||
+    sign(Buffer.compare(Buffer.from(a.buffer.subarray(0, a.length())), Buffer.from(b.buffer.subarray(0, b.length()))))
+  );
 }
 
 function compareDocuments(a: Record<string, unknown>, b: Record<string, unknown>): number {
