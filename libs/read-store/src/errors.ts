@@ -13,3 +13,11 @@ export class DuplicateKeyError extends Error {
     this.name = 'DuplicateKeyError';
   }
 }
+
+/** An update the stored data refuses: `$inc` of a non-number, `$push` onto a non-array, `$set` through a scalar. */
+export class InvalidUpdateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidUpdateError';
+  }
+}

@@ -1,5 +1,5 @@
 import { MongoError } from 'mongodb';
-import { DuplicateKeyError } from '../errors';
+import { DuplicateKeyError, InvalidUpdateError } from '../errors';
 
 const DUPLICATE_KEY = 11000;
 
@@ -15,10 +15,24 @@ export function isDuplicateId(error: unknown): boolean {
   return /index: _id_ /.test(error.message);
 }
 
-/** Maps duplicate key errors (code 11000) to DuplicateKeyError; other errors pass through. */
+/** Codes of an update the stored data refuses: BadValue, TypeMismatch, PathNotViable. */
+const REFUSED_UPDATE_CODES = new Set([2, 14, 28]);
+
+/**
+ * Maps duplicate keys (11000) to DuplicateKeyError and refused updates to InvalidUpdateError, as
+ * the SQLite adapter reports them; other errors pass through.
+ */
 export function mapMongoError(error: unknown, collection: string): unknown {
-  if (!isDuplicateKey(error)) return error;
-  return new DuplicateKeyError(collection, `duplicate key in collection '${collection}': ${error.message}`);
+  if (isDuplicateKey(error)) return new DuplicateKeyError(collection, `duplicate key in collection '${collection}': ${error.message}`);
+  if (error instanceof MongoError && REFUSED_UPDATE_CODES.has(Number(firstWriteErrorCode(error) ?? error.code))) {
+    return new InvalidUpdateError(`update refused in collection '${collection}': ${error.message}`);
+  }
+  return error;
+}
+
+function firstWriteErrorCode(error: MongoError): number | undefined {
+  const writeErrors = (error as MongoError & { writeErrors?: Array<{ code?: number }> | { code?: number } }).writeErrors;
+  return Array.isArray(writeErrors) ? writeErrors[0]?.code : writeErrors?.code;
 }
 
 export function hasCode(error: unknown, code: number): boolean {

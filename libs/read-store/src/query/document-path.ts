@@ -1,3 +1,4 @@
+import { InvalidUpdateError } from '../errors';
 import { splitPath } from './field-path';
 import { isPlainObject } from './json-value';
 
@@ -21,7 +22,7 @@ export function parentFor(doc: Record<string, unknown>, path: string): [Record<s
     if (next === undefined) {
       current[segment] = {};
     } else if (!isPlainObject(next)) {
-      throw new Error(`Cannot create field '${last}' under '${segment}': it holds ${Array.isArray(next) ? 'an array' : JSON.stringify(next)}`);
+      throw new InvalidUpdateError(`Cannot create field '${last}' under '${segment}': it holds ${Array.isArray(next) ? 'an array' : JSON.stringify(next)}`);
     }
     current = current[segment] as Record<string, unknown>;
   }

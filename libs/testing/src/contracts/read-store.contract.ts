@@ -1,7 +1,7 @@
 import type { Collection, Document, Filter, FindOptions, ReadStore, Sort, WriteOp } from '@trilha/read-store';
 // The errors module alone: importing the package index would load both adapters (and the
 // MongoDB driver) into every test that imports @trilha/testing.
-import { DuplicateKeyError, UnsupportedQueryError } from '@trilha/read-store/errors';
+import { DuplicateKeyError, InvalidUpdateError, UnsupportedQueryError } from '@trilha/read-store/errors';
 
 /**
  * The behaviour every ReadStore adapter must share (see libs/read-store/src/read-store.port.ts
@@ -256,6 +256,21 @@ export function describeReadStoreContract(label: string, open: () => Promise<Rea
           keep: 'k',
           profile: { name: 'Ana', tags: ['x'] },
         });
+      });
+
+      it('adds new fields in lexicographic order across all operators, as MongoDB 5+ does', async () => {
+        const doc = await updated({ _id: 'a' }, { $set: { z: 1, b: 2 }, $inc: { c: 3 }, $push: { a: 4 } });
+        expect(Object.keys(doc ?? {})).toEqual(['_id', 'a', 'b', 'c', 'z']);
+      });
+
+      it.each([
+        ['$inc of a string', { n: 'text' }, { $inc: { n: 1 } }],
+        ['$push onto a non-array', { n: 'text' }, { $push: { n: 1 } }],
+        ['$set through a scalar', { n: 'text' }, { $set: { 'n.deeper': 1 } }],
+      ])('refuses %s with InvalidUpdateError and leaves the document as it was', async (_label, fields, update) => {
+        const collection = await seeded('refused_update', [{ _id: 'a', ...fields }]);
+        await expect(collection.bulkWrite([{ op: 'updateOne', filter: { _id: 'a' }, update }])).rejects.toBeInstanceOf(InvalidUpdateError);
+        expect(await collection.findOne({ _id: 'a' })).toEqual({ _id: 'a', ...fields });
       });
 
       it('$set inside an existing embedded document keeps its other fields', async () => {
