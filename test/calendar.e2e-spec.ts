@@ -1,3 +1,4 @@
+import { rebuildAndWaitForSwitch } from './support/rebuild';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** A fixed clock and fixed data: the colors depend on them only. */
@@ -147,19 +148,7 @@ describe('calendar over HTTP (CAL2, CAL3)', () => {
 
   it('rebuilds the calendar from zero into the same days', async () => {
     const before = await get(`/calendar?from=2026-03-01&to=2026-03-31&minPosition=${lastPosition}`);
-    const versionNow = async () => {
-      const list = await t.http.get('/admin/projections').set(as());
-      return list.body.projections.find((p: { name: string }) => p.name === 'calendar').version as number;
-    };
-    const serving = await versionNow();
-    const accepted = await t.http.post('/admin/projections/calendar/rebuild').set(as());
-    expect(accepted.status).toBe(202);
-    let version = serving;
-    for (let i = 0; i < 200 && version === serving; i++) {
-      version = await versionNow();
-      if (version === serving) await new Promise((r) => setTimeout(r, 25));
-    }
-    expect(version).toBe(serving + 1);
+    await rebuildAndWaitForSwitch(t, 'calendar');
     expect((await get('/calendar?from=2026-03-01&to=2026-03-31')).body).toEqual(before.body);
   });
 });

@@ -1,6 +1,7 @@
 import { customerStreamId } from '@trilha/domain';
 import { startEventStoreDbDouble } from '@trilha/testing/esdb-double';
 import { startMongoDbDouble } from '@trilha/testing/mongo-double';
+import { rebuildAndWaitForSwitch } from './support/rebuild';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describeCustomersOverHttp('customers over HTTP on the embedded stores (T1, T2)', async () => ({ env: { EVENTSTORE_URL: '', MONGO_URL: '' } }));
@@ -200,21 +201,7 @@ function describeCustomersOverHttp(label: string, environment: () => Promise<{ e
       const last = await t.http.patch(`/customers/${created.body.id}`).set(auth()).send({ media: 'instagram' });
       const before = await t.http.get(`/customers/${created.body.id}?minPosition=${last.body.position}`).set(auth());
 
-      const versionNow = async () => {
-        const list = await t.http.get('/admin/projections').set(auth());
-        return list.body.projections.find((p: { name: string }) => p.name === 'customer-detail').version as number;
-      };
-      const serving = await versionNow();
-      const accepted = await t.http.post('/admin/projections/customer-detail/rebuild').set(auth());
-      expect(accepted.status).toBe(202);
-      expect(accepted.body).toEqual({ name: 'customer-detail', version: serving + 1 });
-
-      let version = serving;
-      for (let i = 0; i < 200 && version === serving; i++) {
-        version = await versionNow();
-        if (version === serving) await new Promise((r) => setTimeout(r, 25));
-      }
-      expect(version).toBe(serving + 1);
+      await rebuildAndWaitForSwitch(t, 'customer-detail');
       const after = await t.http.get(`/customers/${created.body.id}`).set(auth());
       expect(after.body).toEqual(before.body);
     });

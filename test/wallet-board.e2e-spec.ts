@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { customerJourneyStreamId } from '@trilha/domain';
+import { rebuildAndWaitForSwitch } from './support/rebuild';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -188,19 +189,7 @@ describe('customers in wallets and the wallet board over HTTP (CS4, CS5, CS12)',
     const last = await placeIn(await register('Rebuild'), walletId);
     const before = await board('', last.body.position);
 
-    const versionNow = async () => {
-      const list = await t.http.get('/admin/projections').set(as());
-      return list.body.projections.find((p: { name: string }) => p.name === 'wallet-board').version as number;
-    };
-    const serving = await versionNow();
-    const accepted = await t.http.post('/admin/projections/wallet-board/rebuild').set(as());
-    expect(accepted.status).toBe(202);
-    let version = serving;
-    for (let i = 0; i < 200 && version === serving; i++) {
-      version = await versionNow();
-      if (version === serving) await new Promise((r) => setTimeout(r, 25));
-    }
-    expect(version).toBe(serving + 1);
+    await rebuildAndWaitForSwitch(t, 'wallet-board');
     expect(await board('', last.body.position)).toEqual(before);
   });
 
