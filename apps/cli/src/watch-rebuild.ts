@@ -5,6 +5,8 @@ interface ProjectionView {
   version: number;
   status: string;
   lag: number;
+  /** Set while a projector in another process has not yet picked the request up. */
+  rebuildRequested?: number;
   rebuilding?: { generation: number; status: string; lag: number; failure?: { error: string } };
 }
 
@@ -24,6 +26,11 @@ export async function watchRebuild(client: ApiClient, name: string, generation: 
       return;
     }
     const building = projection.rebuilding;
+    if (!building && projection.rebuildRequested === generation) {
+      draw(name, 0, 'waiting for the projector');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      continue;
+    }
     if (!building) throw new Error(`Projection ${name}: the rebuild of generation ${generation} is no longer running`);
     if (building.status === 'failed') throw new Error(`Projection ${name}: rebuild failed: ${building.failure?.error ?? 'unknown error'}`);
     initialLag ??= Math.max(building.lag, 1);
