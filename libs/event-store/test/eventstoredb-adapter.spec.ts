@@ -1,28 +1,39 @@
 import { binaryEvent, EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
-import { EventStoreDbEventStore, type EventData, type Subscription, type SubscriptionItem } from '@trilha/event-store';
+import {
+  comparePositions,
+  EventStoreDbEventStore,
+  type EventData,
+  type EventStoreDbOptions,
+  type Position,
+  type Subscription,
+  type SubscriptionItem,
+} from '@trilha/event-store';
 import { startEventStoreDbDouble, type EventStoreDbDouble } from '@trilha/testing';
 import { v4 as uuid } from 'uuid';
 
 /**
  * What the EventStoreDB adapter does beyond the shared contract: it hides EventStoreDB's own
- * records, pages through `$all`, passes the server's checkpoints on, and shuts down cleanly.
- * Each test gets its own double, so `$all` holds only what the test wrote.
+ * records, pages through `$all`, passes the server's checkpoints on, probes the tail of an idle
+ * subscription, and shuts down cleanly. Each test gets its own double, so `$all` holds only
+ * what the test wrote.
  */
 
 let double: EventStoreDbDouble;
 let raw: EventStoreDBClient;
 let store: EventStoreDbEventStore;
+let others: EventStoreDbEventStore[];
 let subscriptions: Subscription[];
 
 beforeEach(async () => {
   double = await startEventStoreDbDouble();
   raw = EventStoreDBClient.connectionString(double.url);
   store = new EventStoreDbEventStore(double.url);
+  others = [];
   subscriptions = [];
 });
 afterEach(async () => {
   await Promise.all(subscriptions.map((subscription) => subscription.close()));
-  await store.close();
+  await Promise.all([store, ...others].map((s) => s.close()));
   await raw.dispose();
   await double.stop();
 });
@@ -44,6 +55,44 @@ const pullUntilCaughtUp = async (iterator: AsyncIterator<SubscriptionItem>) => {
   return items;
 };
 const kinds = (items: SubscriptionItem[]) => items.map((item) => item.kind);
+const eventIds = (items: SubscriptionItem[]) => items.flatMap((item) => (item.kind === 'event' ? [item.event.id] : []));
+const checkpoints = (items: SubscriptionItem[]) => items.flatMap((item) => (item.kind === 'checkpoint' ? [item.position] : []));
+const pullUntil = async (iterator: AsyncIterator<SubscriptionItem>, done: (items: SubscriptionItem[]) => boolean) => {
+  const items: SubscriptionItem[] = [];
+  while (!done(items)) {
+    const next = await iterator.next();
+    if (next.done) throw new Error('The subscription ended');
+    items.push(next.value);
+  }
+  return items;
+};
+
+/** Another store over the same double, closed after the test. */
+const storeWith = (connection: string | EventStoreDBClient, options?: EventStoreDbOptions) => {
+  const other = new EventStoreDbEventStore(connection, options);
+  others.push(other);
+  return other;
+};
+
+/**
+ * A store whose client runs `hook` before the next `$all` read once armed. Only a subscription's
+ * tail probe reads `$all` through it in these tests (appends and checks go through `store`).
+ */
+const storeWithHookedReads = () => {
+  const client = EventStoreDBClient.connectionString(double.url);
+  const readAll = client.readAll.bind(client);
+  let armed: (() => Promise<void>) | undefined;
+  client.readAll = ((...args: Parameters<EventStoreDBClient['readAll']>) => {
+    const hook = armed;
+    armed = undefined;
+    if (!hook) return readAll(...args);
+    return (async function* () {
+      await hook();
+      yield* readAll(...args);
+    })();
+  }) as EventStoreDBClient['readAll'];
+  return { store: storeWith(client), arm: (hook: () => Promise<void>) => (armed = hook) };
+};
 
 describe('system records', () => {
   /** A user event between two records of the kinds EventStoreDB writes for itself. */
@@ -114,7 +163,10 @@ describe('readAll', () => {
 
 describe('subscribeAll', () => {
   it('passes on the checkpoints the server sends over a filtered-out tail', async () => {
-    const { iterator } = subscribe({ filter: { streamPrefixes: ['wanted-'] } });
+    const withoutProbe = storeWith(double.url, { tailProbe: false });
+    const subscription = withoutProbe.subscribeAll({ filter: { streamPrefixes: ['wanted-'] } });
+    subscriptions.push(subscription);
+    const iterator = subscription[Symbol.asyncIterator]();
     await pullUntilCaughtUp(iterator);
     await store.append('other', events(40), 'noStream');
     const all = await store.readAll();
@@ -146,6 +198,90 @@ describe('subscribeAll', () => {
     const pending = iterator.next();
     await double.stop();
     await expect(pending).rejects.toThrow();
+  });
+});
+
+describe('the tail probe of an idle subscription', () => {
+  const isAtOrPast = (position: Position | undefined) => (p: Position) => position !== undefined && comparePositions(p, position) >= 0;
+
+  it('reports the tail up to its last user event, not the system records after it', async () => {
+    const { iterator } = subscribe({ filter: { streamPrefixes: ['wanted-'] } });
+    await pullUntilCaughtUp(iterator);
+    await store.append('other', events(2), 'noStream');
+    await raw.appendToStream('$stats-node', jsonEvent({ type: '$statsCollected', data: {} }));
+
+    expect((await iterator.next()).value).toEqual({ kind: 'checkpoint', position: await store.headPosition() });
+  });
+
+  it('reports no checkpoint past a matching event it has not delivered yet', async () => {
+    const { store: probed, arm } = storeWithHookedReads();
+    const subscription = probed.subscribeAll({ filter: { streamPrefixes: ['wanted-'] } });
+    subscriptions.push(subscription);
+    const iterator = subscription[Symbol.asyncIterator]();
+    await pullUntilCaughtUp(iterator);
+    await store.append('other', events(3), 'noStream');
+
+    // Appended while the probe is reading: the subscription takes nothing from the server
+    // until the probe ends, so the wanted event cannot have been delivered yet.
+    const wanted = event();
+    let wantedAt: Position | undefined;
+    let lastAt: Position | undefined;
+    arm(async () => {
+      wantedAt = (await store.append('wanted-1', [wanted], 'noStream')).position;
+      lastAt = (await store.append('other', events(2), 2n)).position;
+    });
+
+    const first = await pullUntil(
+      iterator,
+      (items) => eventIds(items).length > 0 || checkpoints(items).some(isAtOrPast(wantedAt)),
+    );
+    expect(wantedAt).toBeDefined();
+    expect(eventIds(first)).toEqual([wanted.id]);
+    expect(checkpoints(first).filter(isAtOrPast(wantedAt))).toEqual([]);
+
+    const rest = await pullUntil(iterator, (items) => checkpoints(items).some(isAtOrPast(lastAt)));
+    expect(eventIds(rest)).toEqual([]);
+    expect(checkpoints(rest)).toContainEqual(lastAt);
+  });
+
+  it('lets close() end a pending next() while a probe is reading', async () => {
+    const { store: probed, arm } = storeWithHookedReads();
+    const subscription = probed.subscribeAll({ filter: { streamPrefixes: ['wanted-'] } });
+    subscriptions.push(subscription);
+    const iterator = subscription[Symbol.asyncIterator]();
+    await pullUntilCaughtUp(iterator);
+
+    let probing!: () => void;
+    const probeStarted = new Promise<void>((resolve) => (probing = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    arm(async () => {
+      probing();
+      await held;
+    });
+
+    const pending = iterator.next();
+    await probeStarted;
+    await subscription.close();
+    await expect(pending).resolves.toEqual({ done: true, value: undefined });
+    release();
+  });
+
+  it('fails the iteration when a probe cannot read', async () => {
+    const { store: probed, arm } = storeWithHookedReads();
+    const subscription = probed.subscribeAll({ filter: { streamPrefixes: ['wanted-'] } });
+    subscriptions.push(subscription);
+    const iterator = subscription[Symbol.asyncIterator]();
+    await pullUntilCaughtUp(iterator);
+
+    arm(() => Promise.reject(new Error('the read went wrong')));
+    await expect(iterator.next()).rejects.toThrow('the read went wrong');
+    await expect(iterator.next()).resolves.toEqual({ done: true, value: undefined });
+  });
+
+  it('refuses settings that would probe without waiting', () => {
+    expect(() => new EventStoreDbEventStore(double.url, { tailProbe: { idleMs: 0 } })).toThrow(RangeError);
+    expect(() => new EventStoreDbEventStore(double.url, { tailProbe: { idleMs: 200, maxIdleMs: 100 } })).toThrow(RangeError);
   });
 });
 

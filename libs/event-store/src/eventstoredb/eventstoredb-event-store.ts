@@ -28,11 +28,22 @@ import type {
 import { comparePositions, matchesFilter } from '../position';
 import { fromClientActualRevision, isSystemEvent, toClientExpectedRevision, toRecordedEvent } from './client-mapping';
 import { EventStoreDbSubscription } from './eventstoredb-subscription';
+import { DEFAULT_TAIL_PROBE, type TailProbeSettings } from './tail-probe';
 
 /** Events per `$all` read call; filters are applied on this side (see readAll). */
 const ALL_PAGE_SIZE = 512;
 /** Events per backwards page while looking for the last non-system event. */
 const HEAD_PAGE_SIZE = 32;
+
+export interface EventStoreDbOptions {
+  /**
+   * How an idle subscription probes the tail of `$all` once caught up, so that a tail its
+   * filter leaves out is reported as a checkpoint (EventStoreDbSubscription). Settings left
+   * out take their default ({@link DEFAULT_TAIL_PROBE}; `maxIdleMs` at least `idleMs`);
+   * false: no probe, only the server's own checkpoints.
+   */
+  tailProbe?: Partial<TailProbeSettings> | false;
+}
 
 /**
  * The EventStore port over EventStoreDB, through `@eventstore/db-client`. Built from a
@@ -41,8 +52,10 @@ const HEAD_PAGE_SIZE = 32;
 export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly subscriptions = new Set<EventStoreDbSubscription>();
+  private readonly tailProbe: TailProbeSettings | false;
 
-  constructor(connection: string | EventStoreDBClient) {
+  constructor(connection: string | EventStoreDBClient, options: EventStoreDbOptions = {}) {
+    this.tailProbe = options.tailProbe === false ? false : tailProbeSettings(options.tailProbe);
     this.client = typeof connection === 'string' ? EventStoreDBClient.connectionString(connection) : connection;
   }
 
@@ -110,7 +123,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   subscribeAll(options: SubscribeAllOptions = {}): Subscription {
-    const subscription: EventStoreDbSubscription = new EventStoreDbSubscription(this.client, options, () =>
+    const subscription: EventStoreDbSubscription = new EventStoreDbSubscription(this.client, options, this.tailProbe, () =>
       this.subscriptions.delete(subscription),
     );
     this.subscriptions.add(subscription);
@@ -139,6 +152,15 @@ export class EventStoreDbEventStore implements EventStore {
   private readAllPage(fromPosition: ReadPosition, direction: typeof FORWARDS | typeof BACKWARDS, maxCount: number) {
     return collect<AllStreamResolvedEvent>(this.client.readAll({ fromPosition, direction, maxCount }));
   }
+}
+
+function tailProbeSettings(given: Partial<TailProbeSettings> = {}): TailProbeSettings {
+  const idleMs = given.idleMs ?? DEFAULT_TAIL_PROBE.idleMs;
+  const maxIdleMs = given.maxIdleMs ?? Math.max(idleMs, DEFAULT_TAIL_PROBE.maxIdleMs);
+  if (!(idleMs > 0 && maxIdleMs >= idleMs)) {
+    throw new RangeError(`The tail probe needs 0 < idleMs <= maxIdleMs (got ${idleMs} and ${maxIdleMs})`);
+  }
+  return { idleMs, maxIdleMs };
 }
 
 async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {

@@ -1,1 +1,2 @@
-export { EventStoreDbEventStore } from './eventstoredb-event-store';
+export { EventStoreDbEventStore, type EventStoreDbOptions } from './eventstoredb-event-store';
+export { DEFAULT_TAIL_PROBE, type TailProbeSettings } from './tail-probe';

@@ -18,9 +18,13 @@ import {
  * Subscription semantics checked here:
  * - catch-up delivers the matching events after `fromPosition` (exclusive) in global order, then
  *   one `caughtUp`, then live events, without gap or duplicate, whenever the appends happen;
- * - `checkpoint` items are optional (EventStoreDB only sends them every so many scanned events):
- *   when they come, their positions never go backwards. A filtered subscription that matches
- *   nothing still ends its catch-up with `caughtUp`, so no test waits on a checkpoint.
+ * - `checkpoint` items say "scanned up to here, nothing more matched"; their positions never go
+ *   backwards. During catch-up they are optional (EventStoreDB sends them every so many scanned
+ *   events), and a filtered subscription that matches nothing still ends its catch-up with
+ *   `caughtUp`. Once caught up, a tail of events the filter leaves out is reported: a
+ *   checkpoint at or past its last event eventually comes (the embedded adapters send it when
+ *   they read the tail, the EventStoreDB adapter when it probes the tail of an idle
+ *   subscription), so a filtered consumer reaches the head without an event of its own.
  * - `close()` ends the iteration, resolving a pending `next()` with `done`.
  */
 export function describeEventStoreContract(label: string, open: () => Promise<EventStore>): void {
@@ -404,6 +408,33 @@ export function describeEventStoreContract(label: string, open: () => Promise<Ev
           expect(comparePositions(checkpoints[i - 1], checkpoints[i])).toBeLessThanOrEqual(0);
         }
         if (before) for (const position of checkpoints) expect(comparePositions(position, before)).toBeGreaterThanOrEqual(0);
+      });
+
+      it('once caught up, reports a checkpoint at or past a tail the filter leaves out', async () => {
+        const fromPosition = await store.headPosition();
+        const { iterator } = subscribe({ fromPosition, filter: { streamPrefixes: [newPrefix()] } });
+        await pullUntil(iterator, hasCaughtUp);
+
+        const other = `${newPrefix()}a`;
+        await store.append(other, events(2), 'noStream');
+        const { position: last } = await store.append(other, events(3), 1n);
+        const items = await pullUntil(iterator, (seen) => positionsOf(seen).some((p) => comparePositions(p, last) >= 0));
+        expect(eventIds(items)).toEqual([]);
+        expect(items.every((item) => item.kind === 'checkpoint')).toBe(true);
+      });
+
+      it('after a live event, reports a checkpoint past the events the filter leaves out behind it', async () => {
+        const prefix = newPrefix();
+        const fromPosition = await store.headPosition();
+        const { iterator } = subscribe({ fromPosition, filter: { streamPrefixes: [prefix] } });
+        await pullUntil(iterator, hasCaughtUp);
+
+        const wanted = event();
+        await store.append(`${prefix}a`, [wanted], 'noStream');
+        const { position: last } = await store.append(`${newPrefix()}a`, events(3), 'noStream');
+        const items = await pullUntil(iterator, (seen) => positionsOf(seen).some((p) => comparePositions(p, last) >= 0));
+        expect(eventIds(items)).toEqual([wanted.id]);
+        expectStrictlyIncreasing(positionsOf(items));
       });
 
       it('ends a pending next() with done when closed', async () => {
