@@ -7,3 +7,4 @@ export * from './appointment';
 export * from './journey';
 export * from './wallet';
 export * from './customer-journey';
+export * from './integrity';

@@ -1,0 +1,4 @@
+export * from './canonical-json';
+export * from './integrity';
+export * from './event-hash';
+export * from './chain-verifier';
