@@ -1,6 +1,6 @@
-import { customerDecider, customerStreamId, UpcasterRegistry } from '@trilha/domain';
+import { customerDecider, customerStreamId, UpcasterRegistry, verifyChain, type HashedEvent } from '@trilha/domain';
 import { InMemoryEventStore } from '@trilha/event-store/in-memory/in-memory-event-store';
-import type { AppendResult, EventData, ExpectedRevision } from '@trilha/event-store';
+import type { AppendResult, EventData, ExpectedRevision, RecordedEvent } from '@trilha/event-store';
 import { v4 as uuid } from 'uuid';
 import { CommandConflictError, CommandPipeline, CONFLICT_RETRIES } from '../src/commands/command-pipeline';
 import type { CommandContext } from '../src/commands/command-context';
@@ -39,6 +39,8 @@ function register(pipeline: CommandPipeline, customerId: string, ctx: CommandCon
   });
 }
 
+const hashed = (e: RecordedEvent): HashedEvent => ({ streamId: e.streamId, eventId: e.id, type: e.type, revision: e.revision, data: e.data, metadata: e.metadata });
+
 describe('CommandPipeline', () => {
   it('appends the decided events with deterministic ids and the full metadata envelope', async () => {
     const store = new InMemoryEventStore();
@@ -57,7 +59,49 @@ describe('CommandPipeline', () => {
       causationId: 'cause-1',
       occurredAt: now.toISOString(),
       schemaVersion: 1,
+      integrity: { alg: 'sha256', prev: null, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
     });
+  });
+
+  it('seals every appended event into the stream\'s integrity chain, across commands and within one', async () => {
+    const store = new InMemoryEventStore();
+    const pipeline = new CommandPipeline(store, new UpcasterRegistry(), () => now);
+    const id = uuid();
+    await register(pipeline, id, context());
+    // A new lead's first proposal appends two events: ProposalRegistered and LeadStatusChanged.
+    await pipeline.run({
+      streamId: customerStreamId(id),
+      aggregateId: id,
+      decider: customerDecider,
+      command: { type: 'RegisterProposal', customerId: id, proposalId: uuid(), productId: 'p1', amountCents: 100 },
+      context: context(),
+    });
+
+    const events = await store.readStream(customerStreamId(id));
+    const links = events.map((e) => e.metadata.integrity as { prev: string | null; hash: string });
+    expect(events.map((e) => e.type)).toEqual(['CustomerRegistered', 'ProposalRegistered', 'LeadStatusChanged']);
+    expect(links.map((l) => l.prev)).toEqual([null, links[0].hash, links[1].hash]);
+    expect(verifyChain(events.map(hashed))).toMatchObject({ ok: true, verified: 3, headHash: links[2].hash });
+  });
+
+  it('seals against the stream as re-read after a conflict; an event appended unsealed in between starts a new chain', async () => {
+    const store = new InterferingStore();
+    const pipeline = new CommandPipeline(store, new UpcasterRegistry(), () => now);
+    const id = uuid();
+    await register(pipeline, id, context());
+    store.interfere(1);
+    await pipeline.run({
+      streamId: customerStreamId(id),
+      aggregateId: id,
+      decider: customerDecider,
+      command: { type: 'EditCustomerData', customerId: id, changes: { name: 'Ana B' } },
+      context: context(),
+    });
+
+    const events = await store.readStream(customerStreamId(id));
+    expect(events.map((e) => e.type)).toEqual(['CustomerRegistered', 'Interference', 'CustomerDataEdited']);
+    expect(events[2].metadata.integrity).toMatchObject({ prev: null });
+    expect(verifyChain(events.map(hashed))).toMatchObject({ ok: false, verified: 2, unchained: 1, firstBad: { revision: 1n, reason: 'unchained' } });
   });
 
   it('answers a repeated command id as the first time, appending nothing', async () => {

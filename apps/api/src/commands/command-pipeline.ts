@@ -1,5 +1,5 @@
 import type { Decider, DomainEvent, UpcasterRegistry } from '@trilha/domain';
-import { fold } from '@trilha/domain';
+import { fold, sealAppend } from '@trilha/domain';
 import {
   ConcurrencyError,
   positionToString,
@@ -31,7 +31,8 @@ export interface PipelineRun<C, S, E extends DomainEvent> {
 
 /**
  * Load, fold, decide, append with the revision read (ARCHITECTURE rule 2). A command whose id
- * is already in the stream answers as the first time did, without deciding again.
+ * is already in the stream answers as the first time did, without deciding again. Every event
+ * appended is sealed into its stream's integrity chain (docs/adr/0016-integrity-chain.md).
  */
 export class CommandPipeline {
   constructor(
@@ -68,7 +69,8 @@ export class CommandPipeline {
     if (events.length === 0) return { id: run.aggregateId, revision: last ? last.revision.toString() : '-1', position: last ? positionToString(last.position) : null, appended: false };
 
     const expected = last ? last.revision : 'noStream';
-    const result = await this.store.append(run.streamId, events.map((e, i) => this.envelope(e, i, run.context, now)), expected);
+    const envelopes = events.map((e, i) => this.envelope(e, i, run.context, now));
+    const result = await this.store.append(run.streamId, sealAppend(run.streamId, last, envelopes), expected);
     return { id: run.aggregateId, revision: result.nextExpectedRevision.toString(), position: positionToString(result.position), appended: true };
   }
 
