@@ -1,0 +1,32 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+const JSON_OBJECT = { type: 'object', additionalProperties: true } as const;
+
+export class HistoryActorDto {
+  @ApiProperty() id!: string;
+  @ApiPropertyOptional() role?: string;
+  @ApiPropertyOptional() name?: string;
+  @ApiPropertyOptional({ enum: ['user', 'customer', 'system'] }) kind?: string;
+}
+
+export class HistoryEventDto {
+  @ApiProperty({ format: 'uuid' }) eventId!: string;
+  @ApiProperty({ description: 'The stable past-tense event type, e.g. TemperatureChanged' }) type!: string;
+  @ApiProperty({ description: 'Revision in the customer stream (0 for the first event), a decimal string', example: '3' }) revision!: string;
+  @ApiProperty({ description: 'Global position in the event store, a decimal string ("<commit>/<prepare>" on EventStoreDB)', example: '42' })
+  position!: string;
+  @ApiProperty({ format: 'date-time', description: 'metadata.occurredAt, else when the store recorded the event' }) occurredAt!: string;
+  @ApiProperty({ type: HistoryActorDto, nullable: true, description: 'metadata.actor (null for an event without one)' }) actor!: HistoryActorDto | null;
+  @ApiProperty({ ...JSON_OBJECT, description: 'The payload as stored, in its stored schemaVersion (not upcast)' }) data!: Record<string, unknown>;
+  @ApiProperty({
+    ...JSON_OBJECT,
+    description: 'The metadata envelope as stored: actor, commandId, correlationId, causationId, occurredAt, schemaVersion and integrity {alg, prev, hash}',
+  })
+  metadata!: Record<string, unknown>;
+}
+
+/** GET /customers/:id/history: every event of the customer's stream, raw, oldest first (P4). */
+export class CustomerHistoryDto {
+  @ApiProperty({ example: 'customer-6f1d2b1e-0c7a-4d5e-9a52-6a1f3c1f9e01' }) streamId!: string;
+  @ApiProperty({ type: [HistoryEventDto] }) events!: HistoryEventDto[];
+}
