@@ -38,8 +38,9 @@ export class ApiClient {
     const text = await response.text();
     const parsed = text ? (JSON.parse(text) as unknown) : undefined;
     if (!response.ok) {
-      const detail = (parsed as { detail?: string } | undefined)?.detail ?? text;
-      throw new Error(`${method} ${url.pathname} answered ${response.status}: ${detail}`);
+      const problem = parsed as { detail?: string; errors?: Array<{ field: string; message: string }> } | undefined;
+      const fields = problem?.errors?.map((e) => `${e.field}: ${e.message}`) ?? [];
+      throw new Error(`${method} ${url.pathname} answered ${response.status}: ${[problem?.detail ?? text, ...fields].join('; ')}`);
     }
     return parsed as T;
   }

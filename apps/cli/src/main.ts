@@ -4,6 +4,7 @@ import { configFromEnv } from '../../api/src/config/trilha-config';
 import { startApi } from '../../api/src/bootstrap';
 import { isRole, resolveJwtSecret, ROLES, TokenService } from '../../api/src/platform';
 import { ApiClient } from './api-client';
+import { historyCommand, stateCommand, verifyCommand, type CommandOutput } from './audit-commands';
 import { watchRebuild } from './watch-rebuild';
 
 const program = new Command('trilha').description('Trilha: event-sourced CRM back end').showHelpAfterError();
@@ -51,6 +52,28 @@ program
     const { version } = await client.post<{ version: number }>(`/admin/projections/${encodeURIComponent(name)}/rebuild`);
     await watchRebuild(client, name, version);
   });
+
+program
+  .command('history <customerId>')
+  .description("print a customer's events as stored, oldest first (auditor)")
+  .action(async (customerId: string) => print(await historyCommand(ApiClient.fromEnv(), customerId)));
+
+program
+  .command('state <customerId>')
+  .description("print a customer's state as JSON, now or as of an instant or a revision (auditor)")
+  .option('--as-of <instant>', 'ISO 8601 instant with offset, e.g. 2026-03-01T12:00:00Z')
+  .option('--revision <n>', 'stream revision (0 is the first event)')
+  .action(async (customerId: string, options: { asOf?: string; revision?: string }) => print(await stateCommand(ApiClient.fromEnv(), customerId, options)));
+
+program
+  .command('verify [customerId]')
+  .description("check the integrity chain of a customer's stream, or of every customer's; exits 1 when altered (auditor)")
+  .action(async (customerId?: string) => print(await verifyCommand(ApiClient.fromEnv(), customerId)));
+
+function print({ lines, exitCode }: CommandOutput): void {
+  for (const line of lines) console.log(line);
+  process.exitCode = exitCode;
+}
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
