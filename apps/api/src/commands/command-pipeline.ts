@@ -32,7 +32,7 @@ export interface PipelineRun<C, S, E extends DomainEvent> {
 /**
  * Load, fold, decide, append with the revision read (ARCHITECTURE rule 2). A command whose id
  * is already in the stream answers as the first time did, without deciding again. Every event
- * appended is sealed into its stream's integrity chain (docs/adr/0016-integrity-chain.md).
+ * appended is sealed into its stream's integrity chain (docs/adr/0015-audit-routes-and-integrity-chain.md).
  */
 export class CommandPipeline {
   constructor(
