@@ -45,21 +45,24 @@ export class ScheduleAppointmentHandler implements ICommandHandler<ScheduleAppoi
       ...(body.notes !== undefined ? { notes: body.notes } : {}),
     };
     const streamId = appointmentStreamId(appointmentId);
+    // One instant for the whole request: the index entry and the appointment are decided alike.
+    const now = this.clock();
 
     // A retry of a request that already scheduled it skips straight to the pipeline's replay.
     if (await this.streams.isEmpty(streamId)) {
       const customer = await this.streams.state(customerStreamId(customerId), customerDecider);
       if (!customer.exists) throw notFound('customer_not_found', `Customer ${customerId} does not exist`);
       // Decided once up front, so that a refusal lists nothing on the index either.
-      appointmentDecider.decide(command, appointmentDecider.initialState, this.clock());
+      appointmentDecider.decide(command, appointmentDecider.initialState, now);
       await this.pipeline.run({
         streamId: customerAppointmentsStreamId(customerId),
         aggregateId: customerId,
         decider: customerAppointmentsDecider,
         command: { type: 'ListCustomerAppointment', customerId, appointmentId },
         context: derivedContext(context, 'customer-appointments-entry'),
+        now,
       });
     }
-    return this.pipeline.run({ streamId, aggregateId: appointmentId, decider: appointmentDecider, command, context });
+    return this.pipeline.run({ streamId, aggregateId: appointmentId, decider: appointmentDecider, command, context, now });
   }
 }

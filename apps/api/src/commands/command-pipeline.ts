@@ -27,6 +27,8 @@ export interface PipelineRun<C, S, E extends DomainEvent> {
   decider: Decider<C, S, E>;
   command: C;
   context: CommandContext;
+  /** The command's time when one request appends to several streams; else read from the clock. */
+  now?: Date;
 }
 
 /**
@@ -64,7 +66,7 @@ export class CommandPipeline {
       throw new CommandConflictError(run.streamId, `Stream ${run.streamId} is at revision ${last?.revision ?? -1n}, not ${expectedByClient} as given in If-Match`);
     }
     const state = fold(run.decider, recorded.map((e) => this.upcast(e) as E));
-    const now = this.clock();
+    const now = run.now ?? this.clock();
     const events = run.decider.decide(run.command, state, now);
     if (events.length === 0) return { id: run.aggregateId, revision: last ? last.revision.toString() : '-1', position: last ? positionToString(last.position) : null, appended: false };
 
