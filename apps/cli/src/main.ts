@@ -5,6 +5,8 @@ import { startApi } from '../../api/src/bootstrap';
 import { isRole, resolveJwtSecret, ROLES, TokenService } from '../../api/src/platform';
 import { ApiClient } from './api-client';
 import { historyCommand, stateCommand, verifyCommand, type CommandOutput } from './audit-commands';
+import { runBench } from './bench/run-bench';
+import { seedCustomers } from './seed';
 import { watchRebuild } from './watch-rebuild';
 
 const program = new Command('trilha').description('Trilha: event-sourced CRM back end').showHelpAfterError();
@@ -74,6 +76,30 @@ function print({ lines, exitCode }: CommandOutput): void {
   for (const line of lines) console.log(line);
   process.exitCode = exitCode;
 }
+
+program
+  .command('seed')
+  .description('register sample customers on the running server (repeatable: the same --run appends nothing new)')
+  .requiredOption('--customers <n>', 'how many customers', (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw new InvalidArgumentError('must be a whole number from 1 to 1000000');
+    return n;
+  })
+  .option('--run <name>', 'names this seed: its customers are not registered twice', 'default')
+  .action(async (options: { customers: number; run: string }) => {
+    const client = ApiClient.fromEnv();
+    const report = (done: number) => {
+      if (done % 100 === 0 || done === options.customers) process.stderr.write(`\rseeded ${done}/${options.customers}`);
+    };
+    const done = await seedCustomers(client, options.customers, options.run, report);
+    process.stderr.write('\n');
+    console.log(`${done} customers registered (run "${options.run}")`);
+  });
+
+program
+  .command('bench')
+  .description('measure appends, reads, projection catch-up and HTTP on embedded stores in a temporary folder (BENCH_EVENTS, default 5000)')
+  .action(() => runBench());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -1,8 +1,7 @@
 /**
- * `npm run bench`: throughput and latency of the hot paths on the embedded stores, in a temporary
- * folder. Sizes can be raised with BENCH_EVENTS (default 5000).
+ * `npm run bench` (`trilha bench`): throughput and latency of the hot paths on the embedded
+ * stores, in a temporary folder. Sizes can be raised with BENCH_EVENTS (default 5000).
  */
-import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -11,15 +10,15 @@ import { SqliteEventStore } from '@trilha/event-store';
 import { ProjectionHost } from '@trilha/projection';
 import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
 import { ALL_PROJECTIONS } from '@trilha/projections';
-import { createApp } from '../apps/api/src/bootstrap';
-import { configFromEnv } from '../apps/api/src/config/trilha-config';
-import { TokenService } from '../apps/api/src/platform';
+import { createApp } from '../../../api/src/bootstrap';
+import { configFromEnv } from '../../../api/src/config/trilha-config';
+import { TokenService } from '../../../api/src/platform';
 import { report, rssMb, timeEach, timeOnce } from './measure';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 5000);
 const SECRET = 'bench-secret-that-is-long-enough-for-hs256';
 
-async function main(): Promise<void> {
+export async function runBench(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trilha-bench-'));
   console.log(`Trilha bench: ${EVENTS} events, data in ${dir}, node ${process.version}`);
   try {
@@ -94,8 +93,3 @@ async function benchHttp(dir: string): Promise<void> {
   report('HTTP GET /customers/:id', { 'req/s': get.perSecond, p50ms: get.p50Ms, p99ms: get.p99Ms, rssMb: rssMb() });
   await app.close();
 }
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
