@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { nullableRef } from '../platform/openapi/nullable';
 
 const JSON_OBJECT = { type: 'object', additionalProperties: true } as const;
 
@@ -9,6 +10,7 @@ export class HistoryActorDto {
   @ApiPropertyOptional({ enum: ['user', 'customer', 'system'] }) kind?: string;
 }
 
+@ApiExtraModels(HistoryActorDto)
 export class HistoryEventDto {
   @ApiProperty({ format: 'uuid' }) eventId!: string;
   @ApiProperty({ description: 'The stable past-tense event type, e.g. TemperatureChanged' }) type!: string;
@@ -16,7 +18,7 @@ export class HistoryEventDto {
   @ApiProperty({ description: 'Global position in the event store, a decimal string ("<commit>/<prepare>" on EventStoreDB)', example: '42' })
   position!: string;
   @ApiProperty({ format: 'date-time', description: 'metadata.occurredAt, else when the store recorded the event' }) occurredAt!: string;
-  @ApiProperty({ type: HistoryActorDto, nullable: true, description: 'metadata.actor (null for an event without one)' }) actor!: HistoryActorDto | null;
+  @ApiProperty({ ...nullableRef(HistoryActorDto), description: 'metadata.actor (null for an event without one)' }) actor!: HistoryActorDto | null;
   @ApiProperty({ ...JSON_OBJECT, description: 'The payload as stored, in its stored schemaVersion (not upcast)' }) data!: Record<string, unknown>;
   @ApiProperty({
     ...JSON_OBJECT,

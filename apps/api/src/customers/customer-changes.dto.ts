@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { NULL_SCHEMA, nullableRef } from '../platform/openapi/nullable';
 
 class ChangeActorDto {
   @ApiProperty() id!: string;
@@ -7,11 +8,12 @@ class ChangeActorDto {
 }
 
 // Field values are whatever JSON the field holds: a string, the list of phones, or null.
-const ANY_VALUE = { nullable: true, oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }, { type: 'object' }] };
+const ANY_VALUE = { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }, { type: 'object' }, NULL_SCHEMA] };
 
+@ApiExtraModels(ChangeActorDto)
 export class CustomerChangeDto {
   @ApiProperty({ format: 'date-time' }) at!: string;
-  @ApiProperty({ type: ChangeActorDto, nullable: true, description: 'Who made the change (null for an event without an actor)' })
+  @ApiProperty({ ...nullableRef(ChangeActorDto), description: 'Who made the change (null for an event without an actor)' })
   actor!: ChangeActorDto | null;
   @ApiProperty({
     description: 'A data field (name, phones, email, whatsapp, media, channel, brokerId) or a status field (temperature, objective, moment, subMoment, productOfInterestId)',

@@ -12,10 +12,10 @@ export class EditCustomerDto {
   @ApiPropertyOptional({ type: [String], nullable: true, maxItems: 20 })
   @unlessNull @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(40, { each: true }) phones?: string[] | null;
 
-  @ApiPropertyOptional({ format: 'email', nullable: true }) @unlessNull @IsEmail() @MaxLength(TEXT_MAX) email?: string | null;
-  @ApiPropertyOptional({ nullable: true, maxLength: 40 }) @unlessNull @IsString() @MaxLength(40) whatsapp?: string | null;
-  @ApiPropertyOptional({ nullable: true, maxLength: TEXT_MAX }) @unlessNull @IsString() @MaxLength(TEXT_MAX) media?: string | null;
-  @ApiPropertyOptional({ nullable: true, maxLength: TEXT_MAX }) @unlessNull @IsString() @MaxLength(TEXT_MAX) channel?: string | null;
-  @ApiPropertyOptional({ nullable: true, maxLength: 128 })
+  @ApiPropertyOptional({ type: String, format: 'email', nullable: true, maxLength: TEXT_MAX }) @unlessNull @IsEmail() @MaxLength(TEXT_MAX) email?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 40 }) @unlessNull @IsString() @MaxLength(40) whatsapp?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: TEXT_MAX }) @unlessNull @IsString() @MaxLength(TEXT_MAX) media?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: TEXT_MAX }) @unlessNull @IsString() @MaxLength(TEXT_MAX) channel?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, minLength: 1, maxLength: 128 })
   @unlessNull @IsString() @IsNotEmpty() @MaxLength(128) brokerId?: string | null;
 }

@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { MILESTONE_STATUSES, type MilestoneStatus } from '@trilha/projections/wallet-board';
+import { nullableRef } from '../platform/openapi/nullable';
 import { MinPositionQueryDto } from '../read-models/min-position.query';
 
 /** `GET /wallets/:id/board?marker=&milestoneStatus=&minPosition=` */
@@ -41,9 +42,10 @@ class JourneyRefDto {
 }
 
 /** CS5: the wallet board. */
+@ApiExtraModels(JourneyRefDto)
 export class WalletBoardDto {
   @ApiProperty({ format: 'uuid' }) walletId!: string;
-  @ApiProperty({ type: JourneyRefDto, nullable: true, description: 'Null while the wallet has no journey; there are no columns then' })
+  @ApiProperty({ ...nullableRef(JourneyRefDto), description: 'Null while the wallet has no journey; there are no columns then' })
   journey!: JourneyRefDto | null;
   @ApiProperty({ type: 'integer', description: 'Customers in the wallet, whatever the filters' }) total!: number;
   @ApiProperty({ type: [BoardColumnDto], description: "The journey's steps in order" }) columns!: BoardColumnDto[];
