@@ -3,7 +3,8 @@ import { APPOINTMENT_KINDS, EDITABLE_FIELDS, ENTRY_METHODS, LEAD_STATUSES, TEMPE
 import type { TimelineType } from '@trilha/projections/timeline';
 
 const text = (description?: string): SchemaObject => ({ type: 'string', ...(description ? { description } : {}) });
-const nullable = (schema: SchemaObject): SchemaObject => ({ ...schema, nullable: true });
+/** OpenAPI 3.0: `nullable` does not widen an `enum`, so null is listed among its values too. */
+const nullable = (schema: SchemaObject): SchemaObject => ({ ...schema, nullable: true, ...(schema.enum ? { enum: [...schema.enum, null] } : {}) });
 const oneOf = (values: readonly string[], description?: string): SchemaObject => ({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
 const uuid = (description?: string): SchemaObject => ({ ...text(description), format: 'uuid' });
 const instant = (description?: string): SchemaObject => ({ ...text(description), format: 'date-time' });

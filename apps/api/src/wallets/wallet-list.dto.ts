@@ -8,7 +8,7 @@ export class ListWalletsQueryDto extends MinPositionQueryDto {
   @ApiPropertyOptional({ description: "Only this manager's wallets", maxLength: 128 })
   @IsOptional() @IsString() @MaxLength(128) managerId?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 50 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
 
   @ApiPropertyOptional({ description: 'The nextCursor of an earlier page' })
