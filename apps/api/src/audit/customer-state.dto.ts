@@ -1,15 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LEAD_STATUSES, TEMPERATURES } from '@trilha/domain';
-
-class StateCustomerDataDto {
-  @ApiProperty() name!: string;
-  @ApiProperty({ type: [String] }) phones!: string[];
-  @ApiPropertyOptional() email?: string;
-  @ApiPropertyOptional() whatsapp?: string;
-  @ApiPropertyOptional() media?: string;
-  @ApiPropertyOptional() channel?: string;
-  @ApiPropertyOptional() brokerId?: string;
-}
+import { CustomerDataDto } from '../customers/customer-data.dto';
 
 class StateMomentDto {
   @ApiProperty() moment!: string;
@@ -26,7 +17,7 @@ class StateProposalDto {
 export class CustomerAggregateStateDto {
   @ApiProperty({ enum: [true], description: 'Always true here: a customer that did not exist yet answers 404' }) exists!: true;
   @ApiProperty({ format: 'uuid' }) customerId!: string;
-  @ApiProperty({ type: StateCustomerDataDto }) data!: StateCustomerDataDto;
+  @ApiProperty({ type: CustomerDataDto }) data!: CustomerDataDto;
   @ApiPropertyOptional() objective?: string;
   @ApiPropertyOptional({ enum: TEMPERATURES }) temperature?: string;
   @ApiProperty({ enum: TEMPERATURES, isArray: true, description: 'What a temperature revert goes back to, most recent last' }) earlierTemperatures!: string[];

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LEAD_STATUSES, TEMPERATURES } from '@trilha/domain';
+import { CustomerDataDto } from './customer-data.dto';
 import { LeadOriginDto } from './register-customer.dto';
 
 class ActorRefDto {
@@ -26,15 +27,8 @@ class DisinterestDto {
 }
 
 /** GET /customers/:id: the customer detail read model. */
-export class CustomerDetailDto {
+export class CustomerDetailDto extends CustomerDataDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty({ type: [String] }) phones!: string[];
-  @ApiPropertyOptional() email?: string;
-  @ApiPropertyOptional() whatsapp?: string;
-  @ApiPropertyOptional() media?: string;
-  @ApiPropertyOptional() channel?: string;
-  @ApiPropertyOptional() brokerId?: string;
   @ApiPropertyOptional() objective?: string;
   @ApiPropertyOptional({ enum: TEMPERATURES }) temperature?: string;
   @ApiPropertyOptional({ example: 'research' }) moment?: string;
