@@ -1,35 +1,26 @@
 import { appointmentStreamId, customerAppointmentsStreamId } from '@trilha/domain';
 import { positionToString } from '@trilha/event-store';
-import { startEventStoreDbDouble } from '@trilha/testing/esdb-double';
-import { startTestApp, type TestApp } from './support/test-app';
+import { configuredServers, embeddedStores, eventStoreDbDouble, serversConfigured, startTestAppOn, type StoreEnvironment } from './support/store-environments';
+import type { TestApp } from './support/test-app';
 
 /** The fixed "now" of these tests: scheduling is allowed only after it. */
 const NOW = new Date('2026-03-01T12:00:00.000Z');
 const UNKNOWN_ID = '7d7e2c52-3f1d-4b7e-8d0a-1b2c3d4e5f60';
 
-describeAppointmentsOverHttp('appointments over HTTP on the embedded stores (AS2–AS6)', async () => ({ env: { EVENTSTORE_URL: '', MONGO_URL: '' } }));
-describeAppointmentsOverHttp('appointments over HTTP on EventStoreDB (gRPC double) (AS2–AS6)', async () => {
-  const double = await startEventStoreDbDouble();
-  return { env: { EVENTSTORE_URL: double.url, MONGO_URL: '' }, stop: () => double.stop() };
-});
-if (process.env.EVENTSTORE_URL || process.env.MONGO_URL) {
-  describeAppointmentsOverHttp('appointments over HTTP on the configured servers (AS2–AS6)', async () => ({ env: {} }));
+describeAppointmentsOverHttp('appointments over HTTP on the embedded stores (AS2–AS6)', embeddedStores);
+describeAppointmentsOverHttp('appointments over HTTP on EventStoreDB (gRPC double) (AS2–AS6)', eventStoreDbDouble);
+if (serversConfigured) {
+  describeAppointmentsOverHttp('appointments over HTTP on the configured servers (AS2–AS6)', configuredServers);
 }
 
-function describeAppointmentsOverHttp(label: string, environment: () => Promise<{ env: NodeJS.ProcessEnv; stop?: () => Promise<void> }>) {
+function describeAppointmentsOverHttp(label: string, environment: StoreEnvironment) {
   describe(label, () => {
     let t: TestApp;
-    let stopEnvironment: (() => Promise<void>) | undefined;
 
     beforeAll(async () => {
-      const { env, stop } = await environment();
-      stopEnvironment = stop;
-      t = await startTestApp({ ...process.env, ...env }, { clock: () => NOW });
+      t = await startTestAppOn(environment, { clock: () => NOW });
     });
-    afterAll(async () => {
-      await t.close();
-      await stopEnvironment?.();
-    });
+    afterAll(() => t.close());
 
     const as = (role: Parameters<TestApp['token']>[0] = 'admin', user = 'u1') => ({ Authorization: `Bearer ${t.token(role, user)}` });
     const typesIn = async (appointmentId: string) => (await t.eventStore.readStream(appointmentStreamId(appointmentId))).map((e) => e.type);

@@ -1,25 +1,21 @@
 import { customerStreamId } from '@trilha/domain';
-import { startEventStoreDbDouble } from '@trilha/testing/esdb-double';
-import { startTestApp, type TestApp } from './support/test-app';
+import { configuredServers, embeddedStores, eventStoreDbDouble, serversConfigured, startTestAppOn, type StoreEnvironment } from './support/store-environments';
+import type { TestApp } from './support/test-app';
 
 /** 10:00 + minutes on 2026-03-01 (UTC): the fixed clock of each command. */
 const at = (minutes: number) => new Date(Date.UTC(2026, 2, 1, 10, minutes));
 const UNKNOWN_ID = '7d7e2c52-3f1d-4b7e-8d0a-1b2c3d4e5f60';
 
-describeAuditOverHttp('auditor routes over HTTP on the embedded stores (P4)', async () => ({ env: { EVENTSTORE_URL: '', MONGO_URL: '' } }));
-describeAuditOverHttp('auditor routes over HTTP on EventStoreDB (gRPC double) (P4)', async () => {
-  const double = await startEventStoreDbDouble();
-  return { env: { EVENTSTORE_URL: double.url, MONGO_URL: '' }, stop: () => double.stop() };
-});
-if (process.env.EVENTSTORE_URL || process.env.MONGO_URL) {
-  describeAuditOverHttp('auditor routes over HTTP on the configured servers (P4)', async () => ({ env: {} }));
+describeAuditOverHttp('auditor routes over HTTP on the embedded stores (P4)', embeddedStores);
+describeAuditOverHttp('auditor routes over HTTP on EventStoreDB (gRPC double) (P4)', eventStoreDbDouble);
+if (serversConfigured) {
+  describeAuditOverHttp('auditor routes over HTTP on the configured servers (P4)', configuredServers);
 }
 
-function describeAuditOverHttp(label: string, environment: () => Promise<{ env: NodeJS.ProcessEnv; stop?: () => Promise<void> }>) {
+function describeAuditOverHttp(label: string, environment: StoreEnvironment) {
   describe(label, () => {
     let t: TestApp;
     let now = at(0);
-    let stopEnvironment: (() => Promise<void>) | undefined;
     let id: string;
     let proposalId: string;
 
@@ -36,9 +32,7 @@ function describeAuditOverHttp(label: string, environment: () => Promise<{ env: 
     }
 
     beforeAll(async () => {
-      const { env, stop } = await environment();
-      stopEnvironment = stop;
-      t = await startTestApp({ ...process.env, ...env }, { clock: () => now });
+      t = await startTestAppOn(environment, { clock: () => now });
 
       const registered = await command(0, 'post', '/customers', { name: 'Maria Silva', phones: ['+55 11 98888-0000'], temperature: 'cold' }, { 'Idempotency-Key': 'audit-1' });
       id = registered.id;
@@ -54,10 +48,7 @@ function describeAuditOverHttp(label: string, environment: () => Promise<{ env: 
       await command(40, 'post', `/customers/${id}/disinterest`, { reason: 'Mudou de cidade' }); // r10
       await command(45, 'post', `/customers/${id}/comments`, { text: 'Ligar em abril' }); // r11
     });
-    afterAll(async () => {
-      await t.close();
-      await stopEnvironment?.();
-    });
+    afterAll(() => t.close());
 
     it('history: every event of the stream as stored, oldest first, with revisions, positions and metadata', async () => {
       const res = await t.http.get(`/customers/${id}/history`).set(auditor());

@@ -1,46 +1,25 @@
 import { customerStreamId } from '@trilha/domain';
-import { startEventStoreDbDouble } from '@trilha/testing/esdb-double';
-import { startMongoDbDouble } from '@trilha/testing/mongo-double';
-import { startTestApp, type TestApp } from './support/test-app';
+import { bothDoubles, embeddedStores, startTestAppOn, type StoreEnvironment } from './support/store-environments';
+import type { TestApp } from './support/test-app';
 
 const UNKNOWN = '7d7e2c52-3f1d-4b7e-8d0a-1b2c3d4e5f60';
 type Item = { at: string; actor: { id: string; role: string; name: string } | null; field: string; from: unknown; to: unknown; eventId: string };
 
-type Environment = () => Promise<{ env: NodeJS.ProcessEnv; stop?: () => Promise<void> }>;
+describeOver('on the embedded stores', embeddedStores);
+describeOver('on EventStoreDB + MongoDB doubles', bothDoubles);
 
-const embedded: Environment = async () => ({ env: { EVENTSTORE_URL: '', MONGO_URL: '' } });
-const doubles: Environment = async () => {
-  const [eventStore, mongo] = await Promise.all([startEventStoreDbDouble(), startMongoDbDouble()]);
-  return {
-    env: { EVENTSTORE_URL: eventStore.url, MONGO_URL: mongo.url },
-    stop: async () => {
-      await eventStore.stop();
-      await mongo.stop();
-    },
-  };
-};
-
-describeOver('on the embedded stores', embedded);
-describeOver('on EventStoreDB + MongoDB doubles', doubles);
-
-function describeOver(stores: string, environment: Environment) {
+function describeOver(stores: string, environment: StoreEnvironment) {
   describe(`GET /customers/:id/changes: "view changes" (T2, T3, T4) ${stores}`, () => {
     let t: TestApp;
-    let stopEnvironment: (() => Promise<void>) | undefined;
     let broker: Record<string, string>;
     let manager: Record<string, string>;
 
     beforeAll(async () => {
-      const { env, stop } = await environment();
-      stopEnvironment = stop;
-      t = await startTestApp({ ...process.env, ...env });
+      t = await startTestAppOn(environment);
       broker = { Authorization: `Bearer ${t.token('broker', 'u7', 'Bruno Corretor')}` };
       manager = { Authorization: `Bearer ${t.token('manager', 'u2', 'Marta Gerente')}` };
     });
-    afterAll(async () => {
-      await t.close();
-      await stopEnvironment?.();
-    });
+    afterAll(() => t.close());
 
     const send = async (method: 'post' | 'patch', path: string, body: object | undefined, who = broker) => {
       const res = await t.http[method](path).set(who).send(body);

@@ -1,43 +1,22 @@
 import { customerStreamId } from '@trilha/domain';
-import { startEventStoreDbDouble } from '@trilha/testing/esdb-double';
-import { startMongoDbDouble } from '@trilha/testing/mongo-double';
-import { startTestApp, type TestApp } from './support/test-app';
+import { bothDoubles, embeddedStores, startTestAppOn, type StoreEnvironment } from './support/store-environments';
+import type { TestApp } from './support/test-app';
 
 const UNKNOWN = '7d7e2c52-3f1d-4b7e-8d0a-1b2c3d4e5f60';
 
-type Environment = () => Promise<{ env: NodeJS.ProcessEnv; stop?: () => Promise<void> }>;
+describeOver('on the embedded stores', embeddedStores);
+describeOver('on EventStoreDB + MongoDB doubles', bothDoubles);
 
-const embedded: Environment = async () => ({ env: { EVENTSTORE_URL: '', MONGO_URL: '' } });
-const doubles: Environment = async () => {
-  const [eventStore, mongo] = await Promise.all([startEventStoreDbDouble(), startMongoDbDouble()]);
-  return {
-    env: { EVENTSTORE_URL: eventStore.url, MONGO_URL: mongo.url },
-    stop: async () => {
-      await eventStore.stop();
-      await mongo.stop();
-    },
-  };
-};
-
-describeOver('on the embedded stores', embedded);
-describeOver('on EventStoreDB + MongoDB doubles', doubles);
-
-function describeOver(stores: string, environment: Environment) {
+function describeOver(stores: string, environment: StoreEnvironment) {
   describe(`customer commands over HTTP (T3, T4, T6, T7, T8, T14) ${stores}`, () => {
     let t: TestApp;
-    let stopEnvironment: (() => Promise<void>) | undefined;
     let auth: Record<string, string>;
 
     beforeAll(async () => {
-      const { env, stop } = await environment();
-      stopEnvironment = stop;
-      t = await startTestApp({ ...process.env, ...env });
+      t = await startTestAppOn(environment);
       auth = { Authorization: `Bearer ${t.token('broker', 'u7', 'Bruno Corretor')}` };
     });
-    afterAll(async () => {
-      await t.close();
-      await stopEnvironment?.();
-    });
+    afterAll(() => t.close());
 
     const register = async (body: Record<string, unknown> = {}) => {
       const res = await t.http.post('/customers').set(auth).send({ name: 'Ana Souza', ...body });

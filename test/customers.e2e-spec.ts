@@ -1,45 +1,26 @@
 import { customerStreamId } from '@trilha/domain';
-import { startEventStoreDbDouble } from '@trilha/testing/esdb-double';
-import { startMongoDbDouble } from '@trilha/testing/mongo-double';
 import { rebuildAndWaitForSwitch } from './support/rebuild';
-import { startTestApp, type TestApp } from './support/test-app';
+import { bothDoubles, configuredServers, embeddedStores, eventStoreDbDouble, serversConfigured, startTestAppOn, type StoreEnvironment } from './support/store-environments';
+import type { TestApp } from './support/test-app';
 
-describeCustomersOverHttp('customers over HTTP on the embedded stores (T1, T2)', async () => ({ env: { EVENTSTORE_URL: '', MONGO_URL: '' } }));
-describeCustomersOverHttp('customers over HTTP on EventStoreDB (gRPC double) (T1, T2)', async () => {
-  const double = await startEventStoreDbDouble();
-  return { env: { EVENTSTORE_URL: double.url, MONGO_URL: '' }, stop: () => double.stop() };
-});
-describeCustomersOverHttp('customers over HTTP on EventStoreDB + MongoDB doubles (T1, T2)', async () => {
-  const [eventStore, mongo] = await Promise.all([startEventStoreDbDouble(), startMongoDbDouble()]);
-  return {
-    env: { EVENTSTORE_URL: eventStore.url, MONGO_URL: mongo.url },
-    stop: async () => {
-      await eventStore.stop();
-      await mongo.stop();
-    },
-  };
-});
+describeCustomersOverHttp('customers over HTTP on the embedded stores (T1, T2)', embeddedStores);
+describeCustomersOverHttp('customers over HTTP on EventStoreDB (gRPC double) (T1, T2)', eventStoreDbDouble);
+describeCustomersOverHttp('customers over HTTP on EventStoreDB + MongoDB doubles (T1, T2)', bothDoubles);
 // `npm run test:integration` with real servers (docker/compose.yml): the production stores.
-if (process.env.EVENTSTORE_URL || process.env.MONGO_URL) {
-  describeCustomersOverHttp('customers over HTTP on the configured servers (T1, T2)', async () => ({ env: {} }));
+if (serversConfigured) {
+  describeCustomersOverHttp('customers over HTTP on the configured servers (T1, T2)', configuredServers);
 }
 
-function describeCustomersOverHttp(label: string, environment: () => Promise<{ env: NodeJS.ProcessEnv; stop?: () => Promise<void> }>) {
+function describeCustomersOverHttp(label: string, environment: StoreEnvironment) {
   describe(label, () => {
     let t: TestApp;
     let admin: string;
-    let stopEnvironment: (() => Promise<void>) | undefined;
 
     beforeAll(async () => {
-      const { env, stop } = await environment();
-      stopEnvironment = stop;
-      t = await startTestApp({ ...process.env, ...env });
+      t = await startTestAppOn(environment);
       admin = t.token('admin', 'u1', 'Ana Admin');
     });
-    afterAll(async () => {
-      await t.close();
-      await stopEnvironment?.();
-    });
+    afterAll(() => t.close());
 
     const auth = () => ({ Authorization: `Bearer ${admin}` });
     const allEvents = () => t.eventStore.readAll({ filter: { streamPrefixes: ['customer-'] } });

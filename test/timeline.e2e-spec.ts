@@ -1,41 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import { customerStreamId } from '@trilha/domain';
 import { positionToString } from '@trilha/event-store';
-import { startMongoDbDouble } from '@trilha/testing/mongo-double';
-import { startTestApp, type TestApp } from './support/test-app';
+import { embeddedStores, mongoDbDouble, startTestAppOn, type StoreEnvironment } from './support/store-environments';
+import type { TestApp } from './support/test-app';
 
 const UNKNOWN = '7d7e2c52-3f1d-4b7e-8d0a-1b2c3d4e5f60';
 type Item = { id: string; at: string; type: string; actor: { id: string | null; role: string | null; kind: string }; summary: string; data: Record<string, unknown> };
 type Page = { items: Item[]; nextCursor: string | null };
 
-describeTimelineOverHttp('the customer timeline over HTTP on the embedded stores (T18)', async () => ({ env: { EVENTSTORE_URL: '', MONGO_URL: '' } }));
-describeTimelineOverHttp('the customer timeline over HTTP with the read models on MongoDB (wire double) (T18)', async () => {
-  const mongo = await startMongoDbDouble();
-  return { env: { EVENTSTORE_URL: '', MONGO_URL: mongo.url }, stop: () => mongo.stop() };
-});
+describeTimelineOverHttp('the customer timeline over HTTP on the embedded stores (T18)', embeddedStores);
+describeTimelineOverHttp('the customer timeline over HTTP with the read models on MongoDB (wire double) (T18)', mongoDbDouble);
 
 /**
  * A clock the test moves, in the days of São Paulo (UTC−3 in March 2026): every entry's `at` is
  * the clock's instant when its command ran.
  */
-function describeTimelineOverHttp(label: string, environment: () => Promise<{ env: NodeJS.ProcessEnv; stop?: () => Promise<void> }>) {
+function describeTimelineOverHttp(label: string, environment: StoreEnvironment) {
   describe(label, () => {
     let t: TestApp;
-    let stopEnvironment: (() => Promise<void>) | undefined;
     let now = new Date('2026-03-10T12:00:00Z');
     const setClock = (instant: string) => {
       now = new Date(instant);
     };
 
     beforeAll(async () => {
-      const { env, stop } = await environment();
-      stopEnvironment = stop;
-      t = await startTestApp({ ...process.env, ...env, TRILHA_TIMEZONE: 'America/Sao_Paulo' }, { clock: () => now });
+      t = await startTestAppOn(environment, { env: { TRILHA_TIMEZONE: 'America/Sao_Paulo' }, clock: () => now });
     });
-    afterAll(async () => {
-      await t.close();
-      await stopEnvironment?.();
-    });
+    afterAll(() => t.close());
 
     const as = (role: 'admin' | 'manager' | 'broker' | 'readonly' = 'broker', user = 'u7', name = 'Bruno Corretor') => ({
       Authorization: `Bearer ${t.token(role, user, name)}`,

@@ -1,31 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { managerWalletsStreamId, walletNameStreamId, walletStreamId } from '@trilha/domain';
-import { startEventStoreDbDouble } from '@trilha/testing/esdb-double';
-import { startTestApp, type TestApp } from './support/test-app';
+import { embeddedStores, eventStoreDbDouble, startTestAppOn, type StoreEnvironment } from './support/store-environments';
+import type { TestApp } from './support/test-app';
 
 // Uniqueness across streams rests on expected revisions: run it on both embedded and EventStoreDB.
-describeWalletsOverHttp('wallets over HTTP on the embedded stores (CS3)', async () => ({ env: { EVENTSTORE_URL: '', MONGO_URL: '' } }));
-describeWalletsOverHttp('wallets over HTTP on EventStoreDB (gRPC double) (CS3)', async () => {
-  const double = await startEventStoreDbDouble();
-  return { env: { EVENTSTORE_URL: double.url, MONGO_URL: '' }, stop: () => double.stop() };
-});
+describeWalletsOverHttp('wallets over HTTP on the embedded stores (CS3)', embeddedStores);
+describeWalletsOverHttp('wallets over HTTP on EventStoreDB (gRPC double) (CS3)', eventStoreDbDouble);
 
-function describeWalletsOverHttp(label: string, environment: () => Promise<{ env: NodeJS.ProcessEnv; stop?: () => Promise<void> }>) {
+function describeWalletsOverHttp(label: string, environment: StoreEnvironment) {
   describe(label, () => {
     let t: TestApp;
     let journeyId: string;
-    let stopEnvironment: (() => Promise<void>) | undefined;
     beforeAll(async () => {
-      const { env, stop } = await environment();
-      stopEnvironment = stop;
-      t = await startTestApp({ ...process.env, ...env });
+      t = await startTestAppOn(environment);
       const journey = await t.http.post('/journeys').set(as()).send({ name: 'Onboarding', steps: [{ name: 'Início', milestones: [{ name: 'Kickoff', days: 2 }] }] });
       journeyId = journey.body.id;
     });
-    afterAll(async () => {
-      await t.close();
-      await stopEnvironment?.();
-    });
+    afterAll(() => t.close());
 
     const as = (role: 'admin' | 'manager' | 'broker' | 'readonly' = 'admin') => ({ Authorization: `Bearer ${t.token(role, `user-${role}`)}` });
     const create = (body: Record<string, unknown>, headers: Record<string, string> = {}) => t.http.post('/wallets').set(as()).set(headers).send(body);
