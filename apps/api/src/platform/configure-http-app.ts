@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
+import { refuseForbiddenQueryKeys } from './input/query-key-hook';
 import { CORRELATION_ID_HEADER, correlationIdOf } from './logging/correlation-id';
 import { OpenApiOptions, setupOpenApi } from './openapi/setup-open-api';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
@@ -12,8 +13,8 @@ export interface HttpAppOptions {
 
 /**
  * Applies the platform to an app built with `createFastifyAdapter()` and importing
- * `PlatformModule`: validation, problem+json errors, correlation ids, the pino logger and the
- * OpenAPI document. Call it before `app.init()` / `app.listen()`.
+ * `PlatformModule`: validation, refusal of reserved/operator keys in query strings,
+ * problem+json errors, correlation ids, the pino logger and the OpenAPI document. Call it before `app.init()` / `app.listen()`.
  */
 export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOptions = {}): NestFastifyApplication {
   app.useLogger(app.get(Logger));
@@ -25,7 +26,8 @@ export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOp
     .addHook('onRequest', (request, reply, done) => {
       reply.header(CORRELATION_ID_HEADER, correlationIdOf(request));
       done();
-    });
+    })
+    .addHook('preValidation', refuseForbiddenQueryKeys);
   if (options.openApi !== false) setupOpenApi(app, options.openApi);
   return app;
 }

@@ -1,5 +1,6 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { IncomingMessage } from 'node:http';
+import { guardedJsonParser } from './input/json-body-parser';
 import { correlationIdOf } from './logging/correlation-id';
 import { problemFromFastifyError } from './problems/fastify-errors';
 
@@ -11,14 +12,21 @@ export interface FastifyAdapterOptions {
 }
 
 /**
- * A FastifyAdapter for a JSON-only API: other request bodies are refused with 415, and
+ * A FastifyAdapter for a JSON-only API: other request bodies are refused with 415, JSON bodies
+ * with reserved or operator keys are refused with 400 (see `guardedJsonParser`), and
  * body-parsing errors reach Nest as problems (Nest would reduce them to plain HttpExceptions
  * that no longer tell malformed JSON from other 400s).
  */
 class ProblemFastifyAdapter extends FastifyAdapter {
+  private jsonParserGuarded = false;
+
   override registerParserMiddleware(prefix?: string, rawBody?: boolean): void {
     super.registerParserMiddleware(prefix, rawBody);
-    this.getInstance().removeContentTypeParser(['text/plain', 'application/x-www-form-urlencoded']);
+    if (this.jsonParserGuarded) return;
+    this.jsonParserGuarded = true;
+    const fastify = this.getInstance();
+    fastify.removeContentTypeParser(['text/plain', 'application/x-www-form-urlencoded', 'application/json']);
+    this.useBodyParser('application/json', rawBody === true, { bodyLimit: fastify.initialConfig.bodyLimit }, guardedJsonParser(fastify));
   }
 
   override setErrorHandler(handler: Parameters<FastifyAdapter['setErrorHandler']>[0]) {
