@@ -13,7 +13,12 @@ export interface TrilhaConfig {
   runProjections: boolean;
   /** IANA time zone whose days the calendar shows (`TRILHA_TIMEZONE`, ADR 0010). */
   timeZone: string;
+  /** Commands (POST/PUT/PATCH/DELETE) one user may send per minute; 0 = unlimited (`TRILHA_COMMAND_RATE_LIMIT`). */
+  commandRateLimit: number;
 }
+
+/** Generous for people in a CRM UI and for imports through the API; raise it or set 0 for bulk loads. */
+export const DEFAULT_COMMAND_RATE_LIMIT = 1000;
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): TrilhaConfig {
   const port = Number(env.PORT ?? 3000);
@@ -29,5 +34,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): TrilhaConfi
     logLevel: env.LOG_LEVEL || 'info',
     runProjections: env.TRILHA_PROJECTIONS ? env.TRILHA_PROJECTIONS !== 'off' : true,
     timeZone: calendarTimeZoneFrom(env),
+    commandRateLimit: commandRateLimitFrom(env),
   };
+}
+
+function commandRateLimitFrom(env: NodeJS.ProcessEnv): number {
+  const raw = env.TRILHA_COMMAND_RATE_LIMIT;
+  if (raw === undefined || raw.trim() === '') return DEFAULT_COMMAND_RATE_LIMIT;
+  const limit = Number(raw);
+  if (!Number.isInteger(limit) || limit < 0) {
+    throw new Error(`TRILHA_COMMAND_RATE_LIMIT must be a whole number of commands per minute (0 = no limit), got ${raw}`);
+  }
+  return limit;
 }

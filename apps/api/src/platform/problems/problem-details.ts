@@ -29,6 +29,7 @@ export const PROBLEM_TYPES = {
   payloadTooLarge: 'urn:trilha:problem:payload-too-large',
   unsupportedMediaType: 'urn:trilha:problem:unsupported-media-type',
   businessRule: 'urn:trilha:problem:business-rule',
+  rateLimited: 'urn:trilha:problem:rate-limited',
   internal: 'urn:trilha:problem:internal',
 } as const;
 
@@ -43,6 +44,7 @@ export function problemTypeForStatus(status: number): string {
     case 413: return PROBLEM_TYPES.payloadTooLarge;
     case 415: return PROBLEM_TYPES.unsupportedMediaType;
     case 422: return PROBLEM_TYPES.businessRule;
+    case 429: return PROBLEM_TYPES.rateLimited;
     case 500: return PROBLEM_TYPES.internal;
     default: return 'about:blank';
   }
