@@ -7,6 +7,7 @@ import { HEALTH_CHECKS, HealthCheck } from './health/health-check';
 import { HealthController } from './health/health.controller';
 import { LoggingOptions } from './logging/logger-params';
 import { createLoggerModule } from './logging/logger.module';
+import { commandThrottlingProviders } from './throttling/command-throttling.providers';
 import { MetricsController } from './metrics/metrics.controller';
 import { metricsProviders, noProjectionLag } from './metrics/metrics.providers';
 import { COMMAND_DURATION, METRICS_REGISTRY, PROJECTION_LAG, PROJECTION_LAG_SOURCE, ProjectionLagSource } from './metrics/metrics.tokens';
@@ -47,6 +48,7 @@ export class PlatformModule {
         ...metricsProviders,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
+        ...commandThrottlingProviders, // after the auth guards: it limits per actor
       ],
       exports: [TokenService, METRICS_REGISTRY, COMMAND_DURATION, PROJECTION_LAG],
     };
