@@ -65,9 +65,9 @@ async function benchProjectionCatchUp(dir: string): Promise<void> {
   await readStore.close();
 }
 
-/** Sequential requests over loopback through the whole stack: validation, auth, pipeline, append. */
+/** Sequential requests over loopback through the whole stack: validation, auth, pipeline, append (no command rate limit: it measures the stack). */
 async function benchHttp(dir: string): Promise<void> {
-  const config = { ...configFromEnv({ TRILHA_DATA_DIR: path.join(dir, 'http') }), logLevel: 'silent', port: 0 };
+  const config = { ...configFromEnv({ TRILHA_DATA_DIR: path.join(dir, 'http'), TRILHA_COMMAND_RATE_LIMIT: '0' }), logLevel: 'silent', port: 0 };
   fs.mkdirSync(config.dataDir, { recursive: true });
   const eventStore = new SqliteEventStore(path.join(config.dataDir, 'events.sqlite'));
   const readStore = new SqliteReadStore(path.join(config.dataDir, 'read-models.sqlite'));
