@@ -1,7 +1,7 @@
 import type { CollectionWrite, Document, ReadStore } from '@trilha/read-store';
 import { CATALOGUE_COLLECTION, CHECKPOINTS_COLLECTION, STATUS_COLLECTION } from './naming';
 
-export type ProjectionStatus = 'running' | 'catching_up' | 'failed' | 'stopped';
+export type ProjectionStatus = 'running' | 'catching-up' | 'failed' | 'stopped';
 
 /** Why a projection generation stopped. `eventId`/`type` are null when no single event is to blame. */
 export interface ProjectionFailure {
@@ -42,6 +42,8 @@ export type CatalogueEntry = Document & {
    * to build, or the one being built when it is to be restarted. Absent in older entries.
    */
   requestedGeneration?: number | null;
+  /** A restart asked for by another process (an id), until the host has carried it out. */
+  restartRequest?: string | null;
 };
 
 const NOT_BUILDING = {
@@ -104,7 +106,7 @@ export class ProjectionCatalogue {
       {
         buildingGeneration: generation,
         buildingCodeVersion: codeVersion,
-        buildingStatus: 'catching_up',
+        buildingStatus: 'catching-up',
         buildingFailure: null,
         buildingCollections: collections,
         lastGeneration: generation,
@@ -161,6 +163,16 @@ export class ProjectionCatalogue {
         retired,
       },
     );
+  }
+
+  /** Asks the host to restart the projection's runners (see ProjectionControl.restart). */
+  requestRestart(name: string, requestId: string): Promise<void> {
+    return this.set({ _id: name }, { restartRequest: requestId });
+  }
+
+  /** Clears a restart request, unless a newer one replaced it meanwhile. */
+  clearRestartRequest(name: string, requestId: string): Promise<void> {
+    return this.set({ _id: name, restartRequest: requestId }, { restartRequest: null });
   }
 
   setRetired(name: string, retired: RetiredGeneration[]): Promise<void> {

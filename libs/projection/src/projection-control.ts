@@ -12,6 +12,11 @@ export interface ProjectionControl {
    * will replace the active one.
    */
   requestRebuild(name: string): Promise<number>;
+  /**
+   * Restarts the projection's runners from their checkpoints, e.g. once the cause of a failure
+   * is fixed. A projection that did not fail just resumes where it was.
+   */
+  requestRestart(name: string): Promise<void>;
 }
 
 export class UnknownProjectionError extends Error {
@@ -40,5 +45,10 @@ export class HostProjectionControl implements ProjectionControl {
   async requestRebuild(name: string): Promise<number> {
     if (!this.host.projectionNames().includes(name)) throw new UnknownProjectionError(name);
     return (await this.host.rebuild(name)).generation;
+  }
+
+  async requestRestart(name: string): Promise<void> {
+    if (!this.host.projectionNames().includes(name)) throw new UnknownProjectionError(name);
+    await this.host.restart(name);
   }
 }

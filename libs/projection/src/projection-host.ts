@@ -27,6 +27,12 @@ export interface ProjectionHostOptions extends RunnerTuning {
   controlIntervalMs?: number;
   /** The clock of the published heartbeat. Default: Date.now. */
   now?: () => number;
+  /**
+   * How long a generation replaced by a rebuild is kept before its collections are dropped.
+   * Queries that looked up the old generation just before the switch (another process caches
+   * that lookup for about a second) still find it whole. Default 30 s.
+   */
+  dropRetiredAfterMs?: number;
 }
 
 export interface ProjectionInfo {
@@ -63,7 +69,11 @@ interface Slot {
   building?: { runner: ProjectionRunner; completed: Promise<boolean> };
   /** The latest rebuild started by this host, finished or not. */
   lastRebuild?: RebuildProgress;
+  /** Drops the retired generations once their grace period is over. */
+  dropTimer?: NodeJS.Timeout;
 }
+
+const DEFAULT_DROP_RETIRED_AFTER_MS = 30_000;
 
 /**
  * Runs a set of projections in this process. On start each projection runs its active
@@ -81,11 +91,12 @@ export class ProjectionHost {
   private readonly logger: Pick<Console, 'warn'>;
   private readonly controlIntervalMs: number | undefined;
   private readonly now: () => number;
+  private readonly dropRetiredAfterMs: number;
   private control: PeriodicTask | undefined;
   private stopping = false;
 
   constructor(options: ProjectionHostOptions) {
-    const { eventStore, readStore, definitions, controlIntervalMs, now, ...tuning } = options;
+    const { eventStore, readStore, definitions, controlIntervalMs, now, dropRetiredAfterMs, ...tuning } = options;
     this.eventStore = eventStore;
     this.readStore = readStore;
     this.catalogue = new ProjectionCatalogue(readStore);
@@ -93,6 +104,7 @@ export class ProjectionHost {
     this.logger = tuning.logger ?? console;
     this.controlIntervalMs = controlIntervalMs;
     this.now = now ?? Date.now;
+    this.dropRetiredAfterMs = dropRetiredAfterMs ?? DEFAULT_DROP_RETIRED_AFTER_MS;
     for (const definition of definitions ?? []) this.register(definition);
   }
 
@@ -184,11 +196,16 @@ export class ProjectionHost {
     return this.slot(name).lastRebuild;
   }
 
-  /** Restarts the active generation's runner (e.g. after a failure was fixed) from its checkpoint. */
+  /**
+   * Restarts the active generation's runner (e.g. after a failure was fixed) from its checkpoint,
+   * and a rebuild's runner that failed or stopped.
+   */
   async restart(name: string): Promise<void> {
     const slot = this.slot(name);
     await slot.active?.stop();
     slot.active = await this.startRunner(slot.definition, slot.activeGeneration);
+    if (slot.building && !this.buildInProgress(slot)) await this.runBuilding(slot, slot.building.runner.generation);
+    this.control?.poke();
   }
 
   /** Drops a retired generation's collections and checkpoint. */
@@ -236,6 +253,7 @@ export class ProjectionHost {
     const control = this.control;
     this.control = undefined;
     await control?.stop();
+    for (const slot of this.slots.values()) clearTimeout(slot.dropTimer);
     const runners = [...this.slots.values()].flatMap((s) => [s.active, s.building?.runner]);
     await Promise.all(runners.map((r) => r?.stop()));
     // A last report, so that other processes see `stopped` rather than a stale `running`.
@@ -247,6 +265,7 @@ export class ProjectionHost {
     for (const name of this.slots.keys()) {
       if (this.stopping) return;
       await this.takeRebuildRequest(name).catch((error) => this.logger.warn(`Rebuild of ${name} requested by another process: ${messageOf(error)}`));
+      await this.takeRestartRequest(name).catch((error) => this.logger.warn(`Restart of ${name} requested by another process: ${messageOf(error)}`));
     }
     await this.publishStatus();
   }
@@ -257,6 +276,13 @@ export class ProjectionHost {
     if (requested === null) return;
     if (openRequest(entry) === null) await this.catalogue.clearRequest(name, requested);
     else await this.rebuild(name);
+  }
+
+  private async takeRestartRequest(name: string): Promise<void> {
+    const request = (await this.entry(name)).restartRequest ?? null;
+    if (request === null) return;
+    await this.catalogue.clearRestartRequest(name, request);
+    await this.restart(name);
   }
 
   private async publishStatus(): Promise<void> {
@@ -279,11 +305,30 @@ export class ProjectionHost {
       resumable = false;
     }
     if (resumable || entry.codeVersion !== definition.version) await this.rebuild(definition.name);
+    if (entry.retired.length > 0) this.dropRetiredLater(slot);
+  }
+
+  /** After the grace period, drops every retired generation of the slot's projection. */
+  private dropRetiredLater(slot: Slot): void {
+    clearTimeout(slot.dropTimer);
+    const name = slot.definition.name;
+    slot.dropTimer = setTimeout(() => {
+      slot.dropTimer = undefined;
+      if (!this.stopping) void this.dropRetired(name).catch((error) => this.logger.warn(`Dropping retired generations of ${name}: ${messageOf(error)}`));
+    }, this.dropRetiredAfterMs);
+    slot.dropTimer.unref();
+  }
+
+  private async dropRetired(name: string): Promise<void> {
+    for (const { generation } of (await this.entry(name)).retired) {
+      if (this.stopping) return;
+      await this.drop(name, generation);
+    }
   }
 
   private buildInProgress(slot: Slot): RebuildProgress | undefined {
     const current = slot.building;
-    if (!current || (current.runner.status !== 'running' && current.runner.status !== 'catching_up')) return undefined;
+    if (!current || (current.runner.status !== 'running' && current.runner.status !== 'catching-up')) return undefined;
     return { generation: current.runner.generation, completed: current.completed };
   }
 
@@ -321,6 +366,7 @@ export class ProjectionHost {
     slot.building = undefined;
     this.control?.poke();
     await previous?.stop();
+    this.dropRetiredLater(slot);
     return true;
   }
 
@@ -365,7 +411,7 @@ export class ProjectionHost {
 function generationStatus(runner: ProjectionRunner): GenerationStatus {
   const { generation, status, checkpoint, eventsPerSecond, failure } = runner.metrics(undefined);
   // The meter remembers the last window; a runner that ended processes nothing now.
-  const consuming = status === 'running' || status === 'catching_up';
+  const consuming = status === 'running' || status === 'catching-up';
   return { generation, status, checkpoint, eventsPerSecond: consuming ? eventsPerSecond : 0, failure };
 }
 

@@ -149,7 +149,7 @@ export class ProjectionRunner {
     this.applied = await this.checkpoints.read(this.name, this.generation);
     this.saved = this.applied;
     this.savedAt = Date.now();
-    this.setStatus('catching_up', null);
+    this.setStatus('catching-up', null);
     this.subscription = this.eventStore.subscribeAll({ fromPosition: this.applied, filter: this.definition.filter });
     this.reader = new SubscriptionReader(this.subscription);
     this.loop = this.run();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { comparePositions, parsePosition, positionToString, type EventStore, type Position } from '@trilha/event-store';
 import type { ReadStore } from '@trilha/read-store';
 import { CheckpointStore } from './checkpoint-store';
@@ -71,6 +72,13 @@ export class StoredProjectionControl implements ProjectionControl {
       if (underway !== null) return underway;
     }
     throw new Error(`Could not record a rebuild of ${name}: its catalogue entry kept changing`);
+  }
+
+  /** Records the request in the catalogue; the host carries it out on its next control round. */
+  async requestRestart(name: string): Promise<void> {
+    if (!this.definitions.some((d) => d.name === name)) throw new UnknownProjectionError(name);
+    await this.entry(name);
+    await this.catalogue.requestRestart(name, randomUUID());
   }
 
   private async entry(name: string): Promise<CatalogueEntry> {

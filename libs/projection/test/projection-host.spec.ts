@@ -2,11 +2,14 @@ import { InMemoryEventStore, positionToString, type RecordedEvent } from '@trilh
 import { guardedUpdate, ProjectionCatalogue, ProjectionHost, type ProjectionDefinition } from '@trilha/projection';
 import type { ReadStore } from '@trilha/read-store';
 import { appendThings } from './support/events';
+import { eventually } from './support/eventually';
 import { readModel, storedCheckpoint } from './support/read-model';
 import { EVENTS_SEEN, STREAM_STATS, streamStatsProjection } from './support/stream-stats.projection';
 import { describeOnEachReadStore } from './support/read-stores';
 
 const NAME = 'stream-stats';
+
+const eventuallyTrue = (check: () => Promise<boolean>) => eventually(check, (ok) => ok);
 
 describeOnEachReadStore('ProjectionHost', (openReadStore) => {
   let eventStore: InMemoryEventStore;
@@ -112,6 +115,42 @@ describeOnEachReadStore('ProjectionHost', (openReadStore) => {
     expect(remaining).toContain('events_seen_v2');
     expect(await storedCheckpoint(readStore, NAME, 1)).toBeUndefined();
     expect((await catalogue.get(NAME))?.retired).toEqual([]);
+  });
+
+  it('drops the replaced generation once the grace period after the switch is over', async () => {
+    await appendThings(eventStore, 50);
+    const host = new ProjectionHost({ eventStore, readStore, definitions: [streamStatsProjection()], batchSize: 10, dropRetiredAfterMs: 30 });
+    hosts.push(host);
+    await host.start();
+    await host.whenUpToDate(NAME);
+    const served = await readModel(readStore, streamStatsProjection(), 1);
+
+    expect(await (await host.rebuild(NAME)).completed).toBe(true);
+    // Right after the switch the old generation is still whole, for readers that looked it up before.
+    expect(await readModel(readStore, streamStatsProjection(), 1)).toEqual(served);
+
+    await eventuallyTrue(async () => (await catalogue.get(NAME))?.retired.length === 0);
+    const collections = await readStore.listCollections();
+    expect(collections).not.toContain('stream_stats_v1');
+    expect(collections).not.toContain('events_seen_v1');
+    expect(await storedCheckpoint(readStore, NAME, 1)).toBeUndefined();
+    expect(await readModel(readStore, streamStatsProjection(), 2)).toEqual(served);
+  });
+
+  it('restarts a failed projection from the event it failed on, once the cause is fixed', async () => {
+    await appendThings(eventStore, 40);
+    let bugAt: string | undefined = (await eventStore.readAll()).find((e) => e.data.index === 20)!.id;
+    const host = await startHost(streamStatsProjection({ failOn: (e) => e.id === bugAt }));
+    await eventuallyTrue(async () => (await host.list())[0].status === 'failed');
+    expect(await readStore.collection('events_seen_v1').count()).toBe(20);
+
+    bugAt = undefined;
+    await host.restart(NAME);
+    expect(await host.whenUpToDate(NAME)).toBe(true);
+    const [info] = await host.list();
+    expect(info).toMatchObject({ status: 'running', lag: 0 });
+    expect(info).not.toHaveProperty('failure');
+    expect(await readStore.collection('events_seen_v1').count()).toBe(40);
   });
 
   it('builds the new generation over events appended during the rebuild', async () => {

@@ -48,6 +48,33 @@ describeOnEachReadStore('StoredProjectionControl', (openReadStore) => {
 
   const activeGeneration = async () => (await catalogue.get(NAME))?.activeGeneration;
 
+  describe('restart requests', () => {
+    it('has the host restart a failed projection, which resumes at the event it failed on once fixed', async () => {
+      await appendThings(eventStore, 40);
+      let bugAt: string | undefined;
+      const definition = streamStatsProjection({ failOn: (e) => e.id === bugAt });
+      const blocking: RecordedEvent = (await eventStore.readAll()).find((e) => e.data.index === 25)!;
+      bugAt = blocking.id;
+      await startHost({ controlIntervalMs: 20 }, definition);
+
+      const [failed] = await eventually(() => control().list(), ([p]) => p.status === 'failed');
+      expect(failed).toMatchObject({ version: 1, status: 'failed', failure: { eventId: blocking.id } });
+      expect(await readStore.collection('events_seen_v1').count()).toBeLessThan(26);
+
+      bugAt = undefined;
+      await control().requestRestart(NAME);
+      const [restarted] = await eventually(() => control().list(), ([p]) => p.status === 'running' && p.lag === 0);
+      expect(restarted).not.toHaveProperty('failure');
+      expect(await readStore.collection('events_seen_v1').count()).toBe(40);
+      expect((await catalogue.get(NAME))?.restartRequest).toBeNull();
+    });
+
+    it('refuses a name it does not know, and one no projector has started yet', async () => {
+      await expect(control().requestRestart('nope')).rejects.toBeInstanceOf(UnknownProjectionError);
+      await expect(control().requestRestart(NAME)).rejects.toBeInstanceOf(ProjectionNotStartedError);
+    });
+  });
+
   describe('rebuild requests', () => {
     it('allocates the next generation once: asking again, or from two apis at once, answers the same one', async () => {
       await appendThings(eventStore, 30);

@@ -3,7 +3,8 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nes
 import { ProjectionNotStartedError, UnknownProjectionError, type ProjectionControl } from '@trilha/projection';
 import { PROJECTION_CONTROL } from '../infrastructure/infrastructure.module';
 import { ApiProblems, NotFoundProblem, ProblemException, Roles } from '../platform';
-import { ProjectionListDto, RebuildAcceptedDto } from './projections.dto';
+import { projectionView } from './projection-view';
+import { ProjectionListDto, RebuildAcceptedDto, RestartAcceptedDto } from './projections.dto';
 
 /**
  * P5: projection status, lag and events/s; blue/green rebuild. Works whether the projections run
@@ -20,7 +21,7 @@ export class ProjectionsController {
   @ApiOkResponse({ type: ProjectionListDto })
   @ApiProblems(401, 403)
   async list(): Promise<ProjectionListDto> {
-    return { projections: await this.control.list() };
+    return { projections: (await this.control.list()).map(projectionView) };
   }
 
   @Post(':name/rebuild')
@@ -32,9 +33,30 @@ export class ProjectionsController {
     try {
       return { name, version: await this.control.requestRebuild(name) };
     } catch (error) {
-      if (error instanceof UnknownProjectionError) throw new NotFoundProblem(error.message);
-      if (error instanceof ProjectionNotStartedError) throw new ProblemException({ status: 503, detail: error.message });
-      throw error;
+      throw asProblem(error);
     }
   }
+
+  @Post(':name/restart')
+  @HttpCode(202)
+  @Roles('admin')
+  @ApiAcceptedResponse({
+    type: RestartAcceptedDto,
+    description: 'The projection restarts from its checkpoint (at once, or on the projector\'s next round); a failed one resumes at the event it failed on',
+  })
+  @ApiProblems(401, 403, 404, 503)
+  async restart(@Param('name') name: string): Promise<RestartAcceptedDto> {
+    try {
+      await this.control.requestRestart(name);
+      return { name };
+    } catch (error) {
+      throw asProblem(error);
+    }
+  }
+}
+
+function asProblem(error: unknown): unknown {
+  if (error instanceof UnknownProjectionError) return new NotFoundProblem(error.message);
+  if (error instanceof ProjectionNotStartedError) return new ProblemException({ status: 503, detail: error.message });
+  return error;
 }

@@ -9,7 +9,7 @@ class ProjectionFailureDto {
 
 class RebuildingDto {
   @ApiProperty() generation!: number;
-  @ApiProperty({ enum: ['running', 'catching_up', 'failed', 'stopped'] }) status!: string;
+  @ApiProperty({ enum: ['running', 'catching-up', 'failed', 'stopped'] }) status!: string;
   @ApiProperty({ nullable: true, type: String }) checkpoint!: string | null;
   @ApiProperty() lag!: number;
   @ApiPropertyOptional({ type: ProjectionFailureDto }) failure?: ProjectionFailureDto;
@@ -19,10 +19,16 @@ export class ProjectionInfoDto {
   @ApiProperty() name!: string;
   @ApiProperty({ description: 'Active generation: the one queries read' }) version!: number;
   @ApiProperty({ description: 'Code version of the handler that built it' }) codeVersion!: number;
-  @ApiProperty({ enum: ['running', 'catching_up', 'failed', 'stopped'] }) status!: string;
+  @ApiProperty({
+    enum: ['running', 'catching-up', 'rebuilding', 'failed', 'stopped'],
+    description: 'failed: the serving generation stopped on an error; rebuilding: a next generation is being built (see rebuilding); else the serving generation\'s status',
+  })
+  status!: string;
   @ApiProperty({ nullable: true, type: String }) checkpoint!: string | null;
-  @ApiProperty({ description: 'Head position minus checkpoint' }) lag!: number;
+  @ApiProperty({ description: 'Events between the checkpoint and the head of the store' }) lag!: number;
   @ApiProperty() eventsPerSecond!: number;
+  @ApiProperty({ nullable: true, type: String, description: 'The error that stopped the serving generation or the rebuild, if one did' })
+  lastError!: string | null;
   @ApiPropertyOptional({ type: ProjectionFailureDto }) failure?: ProjectionFailureDto;
   @ApiPropertyOptional({ type: RebuildingDto }) rebuilding?: RebuildingDto;
   @ApiPropertyOptional({
@@ -42,4 +48,8 @@ export class ProjectionListDto {
 export class RebuildAcceptedDto {
   @ApiProperty() name!: string;
   @ApiProperty({ description: 'The generation that will replace the active one' }) version!: number;
+}
+
+export class RestartAcceptedDto {
+  @ApiProperty() name!: string;
 }
