@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AdminModule } from './admin/admin.module';
 import { AppointmentsModule } from './appointments/appointments.module';
 import { AuditModule } from './audit/audit.module';
+import { AuthorizationModule } from './authorization/authorization.module';
 import { CalendarModule } from './calendar/calendar.module';
 import type { TrilhaConfig } from './config/trilha-config';
 import { CustomersModule } from './customers/customers.module';
@@ -54,6 +55,7 @@ export class AppModule {
           },
         }),
         CqrsModule.forRoot(),
+        AuthorizationModule,
         CustomersModule,
         AppointmentsModule,
         CalendarModule,

@@ -2,6 +2,7 @@ export { configureHttpApp, type HttpAppOptions } from './configure-http-app';
 export { createFastifyAdapter, DEFAULT_BODY_LIMIT, type FastifyAdapterOptions } from './fastify-adapter';
 export { PlatformModule, type PlatformModuleOptions, type Factory } from './platform.module';
 
+export { ACCESS_POLICY, type AccessPolicy, type RouteRef } from './auth/access-policy';
 export { type Actor } from './auth/actor';
 export { CurrentActor } from './auth/current-actor.decorator';
 export { InvalidTokenError, type InvalidTokenReason } from './auth/invalid-token.error';
