@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
+import { BodylessCommandsInterceptor } from './input/bodyless-commands.interceptor';
 import { refuseForbiddenQueryKeys } from './input/query-key-hook';
 import { CORRELATION_ID_HEADER, correlationIdOf } from './logging/correlation-id';
 import { OpenApiOptions, setupOpenApi } from './openapi/setup-open-api';
@@ -13,13 +14,14 @@ export interface HttpAppOptions {
 
 /**
  * Applies the platform to an app built with `createFastifyAdapter()` and importing
- * `PlatformModule`: validation, refusal of reserved/operator keys in query strings,
+ * `PlatformModule`: validation, refusal of reserved/operator keys in query strings and of bodies sent to routes that read none,
  * problem+json errors, correlation ids, the pino logger and the OpenAPI document. Call it before `app.init()` / `app.listen()`.
  */
 export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOptions = {}): NestFastifyApplication {
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalInterceptors(new BodylessCommandsInterceptor());
   app
     .getHttpAdapter()
     .getInstance()

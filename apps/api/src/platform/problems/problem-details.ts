@@ -44,7 +44,6 @@ export function problemTypeForStatus(status: number): string {
     case 413: return PROBLEM_TYPES.payloadTooLarge;
     case 415: return PROBLEM_TYPES.unsupportedMediaType;
     case 422: return PROBLEM_TYPES.businessRule;
-    case 429: return PROBLEM_TYPES.rateLimited;
     case 500: return PROBLEM_TYPES.internal;
     default: return 'about:blank';
   }
