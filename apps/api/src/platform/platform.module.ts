@@ -1,5 +1,6 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AccessGuard } from './auth/access.guard';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './auth/roles.guard';
 import { TokenService } from './auth/token-service';
@@ -48,6 +49,8 @@ export class PlatformModule {
         ...metricsProviders,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
+        // After the two above: the app's access policy (role matrix, portfolio), when it provides one.
+        { provide: APP_GUARD, useClass: AccessGuard },
         ...commandThrottlingProviders, // after the auth guards: it limits per actor
       ],
       exports: [TokenService, METRICS_REGISTRY, COMMAND_DURATION, PROJECTION_LAG],
