@@ -1,8 +1,9 @@
-import { CUSTOMER_STREAM_PREFIX, type CustomerEvent } from '@trilha/domain';
+import { CUSTOMER_STREAM_PREFIX, PERSONAL_CUSTOMER_FIELDS, type CustomerEvent } from '@trilha/domain';
 import { positionKey, type RecordedEvent } from '@trilha/event-store';
 import type { ProjectionDefinition } from '@trilha/projection';
 import { insertOnce } from '@trilha/projection';
 import type { CollectionWrite } from '@trilha/read-store';
+import { eraseWhereSet } from '../erasure';
 import { changedFields } from './changed-fields';
 
 export const AUDIT_CHANGES = 'audit-changes';
@@ -31,6 +32,7 @@ export const CHANGES_SORT = { pos: -1, fieldIndex: 1 } as const;
 function handle(event: RecordedEvent): CollectionWrite[] {
   const e = { type: event.type, data: event.data } as CustomerEvent;
   if (e.type === 'CustomerRegistered') return [insertOnce(AUDITED_CUSTOMERS_COLLECTION, { _id: e.data.customerId })];
+  if (e.type === 'CustomerDeleted') return erasedChanges(e.data.customerId);
   const fields = changedFields(e);
   if (fields.length === 0) return [];
   const customerId = (e.data as { customerId: string }).customerId;
@@ -50,6 +52,13 @@ function handle(event: RecordedEvent): CollectionWrite[] {
       to,
       eventId: event.id,
     } satisfies ChangeDocument),
+  );
+}
+
+/** The old and new values of personal fields become placeholders (a list of phones: empty). */
+function erasedChanges(customerId: string): CollectionWrite[] {
+  return PERSONAL_CUSTOMER_FIELDS.flatMap((field) =>
+    (['from', 'to'] as const).map((side) => eraseWhereSet(CHANGES_COLLECTION, { customerId, field }, side, field === 'phones' ? [] : undefined)),
   );
 }
 

@@ -1,10 +1,13 @@
-import { APPOINTMENT_STREAM_PREFIX, type AppointmentEvent, type AppointmentStatus } from '@trilha/domain';
+import { APPOINTMENT_STREAM_PREFIX, CUSTOMER_STREAM_PREFIX, type AppointmentEvent, type AppointmentStatus } from '@trilha/domain';
 import type { RecordedEvent } from '@trilha/event-store';
 import { guardedReplace, guardedUpdate, type ProjectionDefinition } from '@trilha/projection';
 import type { CollectionWrite } from '@trilha/read-store';
+import { eraseWhereSet } from '../erasure';
 import { CALENDAR, CALENDAR_ACTIONS_COLLECTION, type CalendarActionDocument } from './calendar-action';
 
 function handle(event: RecordedEvent): CollectionWrite[] {
+  // T10: an appointment's notes are free text about the customer.
+  if (event.type === 'CustomerDeleted') return [eraseWhereSet(CALENDAR_ACTIONS_COLLECTION, { customerId: event.data.customerId }, 'notes')];
   const e = { type: event.type, data: event.data } as AppointmentEvent;
   const setStatus = (status: AppointmentStatus) =>
     guardedUpdate(CALENDAR_ACTIONS_COLLECTION, e.data.appointmentId, event, { $set: { status } }, { upsert: false });
@@ -49,6 +52,7 @@ export const calendarProjection: ProjectionDefinition = {
       indexes: [{ fields: { scheduledFor: 1 } }, { fields: { ownerId: 1, scheduledFor: 1 } }],
     },
   ],
-  filter: { streamPrefixes: [APPOINTMENT_STREAM_PREFIX] },
+  // Customer streams only for CustomerDeleted.
+  filter: { streamPrefixes: [APPOINTMENT_STREAM_PREFIX, CUSTOMER_STREAM_PREFIX] },
   handle,
 };

@@ -1,9 +1,10 @@
 import type { CustomerEvent } from '@trilha/domain';
-import { centsToAmount, CUSTOMER_STREAM_PREFIX } from '@trilha/domain';
+import { centsToAmount, CUSTOMER_STREAM_PREFIX, ERASED_TEXT } from '@trilha/domain';
 import { positionToString, type RecordedEvent } from '@trilha/event-store';
 import type { ProjectionDefinition } from '@trilha/projection';
 import { guardedReplace, guardedUpdate } from '@trilha/projection';
 import type { CollectionWrite } from '@trilha/read-store';
+import { eraseWhereSet } from '../erasure';
 import type { ActorRef, CustomerDetailDocument, ProposalEntry } from './customer-detail.document';
 
 export * from './customer-detail.document';
@@ -76,6 +77,15 @@ function handle(event: RecordedEvent): CollectionWrite[] {
     case 'DisinterestInformed': {
       const actor = actorOf(event);
       return [update(e.data.customerId, { disinterest: { reason: e.data.reason, at, ...(actor ? { by: actor } : {}) } })];
+    }
+    case 'CustomerDeleted': {
+      const id = e.data.customerId;
+      return [
+        // Proposals are keyed by id, which this event does not list: their notes go with the map.
+        update(id, { name: ERASED_TEXT, phones: [], proposals: {} }),
+        ...['email', 'whatsapp', 'origin.ip', 'origin.location', 'disinterest.reason'].map((path) => eraseWhereSet(CUSTOMERS_COLLECTION, { _id: id }, path)),
+        eraseWhereSet(CUSTOMERS_COLLECTION, { _id: id }, 'origin.extraAttributes', {}),
+      ];
     }
     default:
       // Comments live on the timeline, not on the detail.

@@ -65,6 +65,7 @@ const ENTRIES: { [E in TimelineSourceEvent as E['type']]: (data: E['data']) => T
       milestoneName: null,
       completedOn: d.completedOn,
     }),
+  CustomerDeleted: () => entry('customer_deleted', {}),
 };
 
 /** The internal event types that become timeline entries. */

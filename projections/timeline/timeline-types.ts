@@ -26,6 +26,7 @@ export const TIMELINE_TYPES = [
   'placed_in_wallet',
   'stage_moved',
   'milestone_completed',
+  'customer_deleted',
 ] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 
@@ -83,6 +84,8 @@ export interface TimelineDataByType {
     milestoneName: string | null;
     completedOn: string;
   };
+  /** T10: the customer's personal data was erased; earlier entries show placeholders. */
+  customer_deleted: Record<string, never>;
 }
 
 export type TimelineData<T extends TimelineType = TimelineType> = TimelineDataByType[T];

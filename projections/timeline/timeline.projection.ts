@@ -10,6 +10,7 @@ import { insertOnce, type ProjectionDefinition } from '@trilha/projection';
 import type { CollectionWrite } from '@trilha/read-store';
 import { TIMELINE, TIMELINE_CUSTOMERS, TIMELINE_ENTRIES, TIMELINE_LABELS, type TimelineEntryDocument } from './documents';
 import { labelWritesOf } from './labels';
+import { eraseWhereSet } from '../erasure';
 import { timelineEntryOf } from './timeline-entry';
 import type { TimelineActor } from './timeline-types';
 
@@ -30,7 +31,20 @@ function handle(event: RecordedEvent): CollectionWrite[] {
     };
     writes.push(insertOnce(TIMELINE_ENTRIES, doc));
   }
+  if (event.type === 'CustomerDeleted') writes.push(...erasedEntries(event.data.customerId as string));
   return writes;
+}
+
+/** The free texts entries copy from their events (comments, reasons, notes) become placeholders. */
+function erasedEntries(customerId: string): CollectionWrite[] {
+  const texts: Array<[string, string]> = [
+    ['comment_added', 'data.text'],
+    ['disinterest_informed', 'data.reason'],
+    ['proposal_registered', 'data.notes'],
+    ['appointment_scheduled', 'data.notes'],
+    ['appointment_lost', 'data.reason'],
+  ];
+  return texts.map(([type, path]) => eraseWhereSet(TIMELINE_ENTRIES, { customerId, type }, path));
 }
 
 /** Anyone but the customer acting on their own behalf is on the CRM's side: a user (see ADR). */

@@ -9,6 +9,7 @@ import {
   type JourneyEvent,
   type ManagerWalletsEvent,
   type WalletEvent,
+  ERASED_TEXT,
 } from '@trilha/domain';
 import type { RecordedEvent } from '@trilha/event-store';
 import { guardedReplace, guardedUpdate, type ProjectionDefinition } from '@trilha/projection';
@@ -44,6 +45,8 @@ function handle(event: RecordedEvent): CollectionWrite[] {
       const rename = e.data.changes.find((change) => change.field === 'name');
       return rename && typeof rename.to === 'string' ? [card(e.data.customerId, event, { name: rename.to })] : [];
     }
+    case 'CustomerDeleted':
+      return [card(e.data.customerId, event, { name: ERASED_TEXT })];
     case 'CustomerPlacedInWallet': {
       const { customerId, walletId, fromWalletId, journeyId, stepId } = e.data;
       // A new wallet starts its journey afresh: no completions carried over.

@@ -8,3 +8,4 @@ export * from './journey';
 export * from './wallet';
 export * from './customer-journey';
 export * from './integrity';
+export * from './personal-data';

@@ -108,4 +108,5 @@ export const ptBR: SummaryCatalogue = {
   },
   stage_moved: (d) => `Etapa alterada de ${d.fromStepName ?? d.fromStepId} para ${d.toStepName ?? d.toStepId}`,
   milestone_completed: (d) => `Marco ${d.milestoneName ?? d.milestoneId} concluído em ${formatDate(d.completedOn)}`,
+  customer_deleted: () => 'Cliente excluído: dados pessoais removidos (LGPD)',
 };

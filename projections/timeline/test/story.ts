@@ -13,6 +13,8 @@ import { timelineProjection } from '../timeline.projection';
 
 export const ana = '6f1d2b1e-0c7a-4d5e-9a52-6a1f3c1f9e01';
 export const bia = '7a2e3c2f-1d8b-4e6f-8b63-7b2a4d2a0f12';
+/** A customer who is deleted (T10): their free texts become placeholders. */
+export const caio = '8b3f4d30-2e9c-4f70-9c74-8c3b5e3b1a23';
 export const journeyId = '0d1e2f30-4152-4637-8849-5a6b7c8d9e0f';
 export const premium = '1e2f3041-5263-4748-895a-6b7c8d9e0f10';
 export const basic = '2f304152-6374-4859-9a6b-7c8d9e0f1021';
@@ -65,6 +67,9 @@ export const STORY: Step[] = [
   { stream: customerJourneyStreamId(ana), type: 'MilestoneCompleted', data: { customerId: ana, journeyId, stepId: 's1', milestoneId: 'm1', completedOn: '2026-03-11' } },
   { stream: customerJourneyStreamId(ana), type: 'CustomerStageMoved', data: { customerId: ana, journeyId, fromStepId: 's1', toStepId: 's2' } },
   { stream: customerStreamId(bia), type: 'DisinterestInformed', data: { customerId: bia, reason: 'Comprou com outra empresa' }, actor: null },
+  { stream: customerStreamId(caio), type: 'CustomerRegistered', data: { customerId: caio, name: 'Caio', phones: [] } },
+  { stream: customerStreamId(caio), type: 'CommentAdded', data: { customerId: caio, commentId: 'c3', text: 'Caio mora na Rua Secreta, 42' } },
+  { stream: customerStreamId(caio), type: 'CustomerDeleted', data: { customerId: caio } },
   { stream: 'unrelated-1', type: 'SomethingElse', data: { customerId: ana } },
 ];
 

@@ -73,6 +73,7 @@ const SAMPLES: { [T in TimelineType]: Array<[TimelineData<T>, string]> } = {
   milestone_completed: [
     [{ journeyId: 'j1', journeyName: 'Onboarding', stepId: 's1', stepName: 'Boas-vindas', milestoneId: 'm1', milestoneName: 'Kickoff', completedOn: '2026-03-11' }, 'Marco Kickoff concluído em 11/03/2026'],
   ],
+  customer_deleted: [[{}, 'Cliente excluído: dados pessoais removidos (LGPD)']],
 };
 
 describe('timeline summaries in pt-BR', () => {

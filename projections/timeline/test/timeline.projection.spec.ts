@@ -1,3 +1,4 @@
+import { ERASED_TEXT } from '@trilha/domain';
 import { randomUUID } from 'node:crypto';
 import { CUSTOMER_EVENT_TYPES } from '@trilha/domain';
 import type { RecordedEvent } from '@trilha/event-store';
@@ -13,7 +14,7 @@ import {
   timelineProjection,
   type TimelineEntryDocument,
 } from '@trilha/projections/timeline';
-import { ana, anaOnChat, at, basic, bia, journeyId, premium, proposalId, recordStory, serviceId, visitId } from './story';
+import { ana, anaOnChat, at, basic, bia, caio, journeyId, premium, proposalId, recordStory, serviceId, visitId } from './story';
 
 describe('timeline projection', () => {
   let readStore: SqliteReadStore;
@@ -107,7 +108,7 @@ describe('timeline projection', () => {
       [`proposal-amount:${proposalId}`]: '1500.00',
       [`proposal-amount-cents:${proposalId}`]: 150000,
     });
-    expect(customers).toEqual([{ _id: ana }, { _id: bia }]);
+    expect(customers).toEqual([{ _id: ana }, { _id: bia }, { _id: caio }]);
   });
 
   it('ignores bookkeeping: the appointment index and wallet name reservations are no entries', async () => {
@@ -125,6 +126,14 @@ describe('timeline projection', () => {
     await feed(events);
     for (const event of events) await feed([event]);
     expect(await everything()).toEqual(once);
+  });
+
+  it('turns the free texts of a deleted customer into placeholders, and records the deletion', async () => {
+    await feed(events);
+    const [deleted, comment, registered] = await entriesOf(caio);
+    expect([deleted.type, comment.type, registered.type]).toEqual(['customer_deleted', 'comment_added', 'customer_registered']);
+    expect(comment.data).toEqual({ commentId: 'c3', text: ERASED_TEXT });
+    expect((await entriesOf(ana)).find((e) => e.type === 'comment_added')?.data.text).toBe('Oi, ainda tenho interesse!');
   });
 
   it('refuses an event of a known type that names no customer, rather than skip it', () => {

@@ -92,4 +92,5 @@ export const TIMELINE_DATA_SCHEMAS: { [T in TimelineType]: SchemaObject } = {
     milestoneName: nullable(text(LOOKED_UP)),
     completedOn: { type: 'string', format: 'date' },
   }),
+  customer_deleted: fields({}),
 };

@@ -37,6 +37,9 @@ export type MarkProposalAsSale = { type: 'MarkProposalAsSale'; customerId: strin
 export type InformDisinterest = { type: 'InformDisinterest'; customerId: string; reason: string };
 export type AddComment = { type: 'AddComment'; customerId: string; commentId: string; text: string };
 
+/** T10: erase the customer's personal data (the caller then destroys the data key). */
+export type DeleteCustomer = { type: 'DeleteCustomer'; customerId: string };
+
 export type CustomerCommand =
   | RegisterCustomer
   | EditCustomerData
@@ -48,4 +51,5 @@ export type CustomerCommand =
   | RegisterProposal
   | MarkProposalAsSale
   | InformDisinterest
-  | AddComment;
+  | AddComment
+  | DeleteCustomer;

@@ -70,6 +70,9 @@ export const customerDecider: Decider<CustomerCommand, CustomerState, CustomerEv
         return decideInformDisinterest(command, state);
       case 'AddComment':
         return decideAddComment(command, state);
+      case 'DeleteCustomer':
+        existingCustomer(state, command.customerId);
+        return [{ type: 'CustomerDeleted', data: { customerId: command.customerId } }];
     }
   },
 };

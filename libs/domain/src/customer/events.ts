@@ -94,6 +94,13 @@ export type DisinterestInformed = DomainEvent<'DisinterestInformed', { customerI
 /** T7 */
 export type CommentAdded = DomainEvent<'CommentAdded', { customerId: string; commentId: string; text: string }>;
 
+/**
+ * T10: the customer was deleted (LGPD erasure). It carries no personal data; its data key is
+ * destroyed right after it is appended, so every personal value of the customer reads as a
+ * placeholder from then on (ADR 0016). Nothing can be appended for the customer afterwards.
+ */
+export type CustomerDeleted = DomainEvent<'CustomerDeleted', { customerId: string }>;
+
 export type CustomerEvent =
   | CustomerRegistered
   | CustomerDataEdited
@@ -106,7 +113,8 @@ export type CustomerEvent =
   | ProposalMarkedAsSale
   | LeadStatusChanged
   | DisinterestInformed
-  | CommentAdded;
+  | CommentAdded
+  | CustomerDeleted;
 
 /** Every customer event type: stable names, never renamed (ARCHITECTURE rule 3). */
 export const CUSTOMER_EVENT_TYPES = [
@@ -122,6 +130,7 @@ export const CUSTOMER_EVENT_TYPES = [
   'LeadStatusChanged',
   'DisinterestInformed',
   'CommentAdded',
+  'CustomerDeleted',
 ] as const satisfies readonly CustomerEvent['type'][];
 
 export const customerStreamId = (customerId: string) => `customer-${customerId}`;

@@ -4,3 +4,4 @@ export * from './commands';
 export * from './decide';
 export * from './money';
 export * from './limits';
+export { requireLiveCustomer, customerDeleted } from './existing-customer';

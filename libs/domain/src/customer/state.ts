@@ -1,3 +1,4 @@
+import { ERASED_TEXT } from '../personal-data/placeholder';
 import type { CustomerData, CustomerEvent, LeadStatus, Moment, Temperature } from './events';
 
 export type ProposalStatus = 'open' | 'sold';
@@ -24,6 +25,8 @@ export type CustomerState =
       proposals: Record<string, ProposalState>;
       /** The latest reason given when informing disinterest (T8). */
       disinterestReason?: string;
+      /** T10: deleted; the personal fields hold placeholders and no command is accepted. */
+      deleted?: true;
     };
 
 export type ExistingCustomer = Extract<CustomerState, { exists: true }>;
@@ -84,7 +87,23 @@ function evolveExisting(state: ExistingCustomer, event: CustomerEvent): Customer
       return { ...state, leadStatus: event.data.to };
     case 'DisinterestInformed':
       return { ...state, disinterestReason: event.data.reason };
+    case 'CustomerDeleted':
+      return erased(state);
     default:
       return state;
   }
+}
+
+/** The state once deleted: what decryption yields once the key is gone, whatever was cached before. */
+function erased(state: ExistingCustomer): ExistingCustomer {
+  const { email, whatsapp, ...kept } = state.data;
+  const data: CustomerData = {
+    ...kept,
+    name: ERASED_TEXT,
+    phones: [],
+    ...(email !== undefined ? { email: ERASED_TEXT } : {}),
+    ...(whatsapp !== undefined ? { whatsapp: ERASED_TEXT } : {}),
+  };
+  const disinterest = state.disinterestReason !== undefined ? { disinterestReason: ERASED_TEXT } : {};
+  return { ...state, data, ...disinterest, deleted: true };
 }

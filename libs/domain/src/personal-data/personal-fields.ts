@@ -1,0 +1,43 @@
+/**
+ * Which values of which event payloads are personal data (LGPD) and are stored encrypted with
+ * the customer's data key (ADR 0016). Every listed event carries `customerId`: the key's subject.
+ *
+ * A path is dotted; `a[].b` is `b` of every element of the array `a`. An element may be kept
+ * out by `where` (an edit of `channel` is not personal, an edit of `email` is).
+ */
+export interface PersonalPath {
+  path: string;
+  where?: (element: Record<string, unknown>) => boolean;
+}
+
+/** The customer fields whose old and new values in CustomerDataEdited are personal. */
+export const PERSONAL_CUSTOMER_FIELDS: readonly string[] = ['name', 'phones', 'email', 'whatsapp'];
+const personalChange = (change: Record<string, unknown>) => PERSONAL_CUSTOMER_FIELDS.includes(String(change.field));
+
+export const PERSONAL_FIELDS: Readonly<Record<string, readonly PersonalPath[]>> = {
+  CustomerRegistered: [
+    { path: 'name' },
+    { path: 'phones' },
+    { path: 'email' },
+    { path: 'whatsapp' },
+    { path: 'origin.ip' },
+    // Where the lead was (a city, an address, coordinates) and whatever a bot captured.
+    { path: 'origin.location' },
+    { path: 'origin.extraAttributes' },
+  ],
+  CustomerDataEdited: [
+    { path: 'changes[].from', where: personalChange },
+    { path: 'changes[].to', where: personalChange },
+  ],
+  // Free text typed about the customer: it can name them, quote them, hold a phone number.
+  CommentAdded: [{ path: 'text' }, { path: 'attachments' }],
+  DisinterestInformed: [{ path: 'reason' }],
+  ProposalRegistered: [{ path: 'notes' }],
+  AppointmentScheduled: [{ path: 'notes' }],
+  AppointmentLost: [{ path: 'reason' }],
+};
+
+/** The key subject of an event with personal data: the customer it is about. */
+export function personalDataSubject(data: Record<string, unknown>): string | undefined {
+  return typeof data.customerId === 'string' ? data.customerId : undefined;
+}
