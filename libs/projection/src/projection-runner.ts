@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import {
   comparePositions,
   positionToString,
@@ -224,6 +225,9 @@ export class ProjectionRunner {
       }
       await this.apply(batch);
       if (batch.reachedHead) this.markCaughtUp();
+      // Embedded stores answer synchronously, so a catch-up would otherwise never leave the
+      // microtask queue: let the requests waiting on this process in between batches.
+      await setImmediate();
     }
   }
 

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { customerStreamId } from '@trilha/domain';
+import { positionToString } from '@trilha/event-store';
+import { startTestApp, type TestApp } from './support/test-app';
+
+const CUSTOMERS = 400;
+/** Renames per customer, appended straight to the store: enough events for a rebuild to take a while. */
+const RENAMES = 30;
+
+interface Board {
+  total: number;
+  columns: Array<{ cards: Array<{ customerId: string; name: string }> }>;
+}
+
+interface ProjectionView {
+  name: string;
+  version: number;
+  status: string;
+  lastError: string | null;
+  rebuilding?: { generation: number };
+}
+
+/**
+ * P5 from the admin's side: a blue/green rebuild while users keep reading, the status table,
+ * and restarting a projection.
+ */
+describe('rebuilding and restarting projections over HTTP (P5)', () => {
+  let t: TestApp;
+  let walletId: string;
+  const customers: Array<{ id: string; name: string }> = [];
+  let lastPosition = '0';
+
+  const as = (role: 'admin' | 'manager' | 'auditor' | 'readonly' = 'admin') => ({ Authorization: `Bearer ${t.token(role, `user-${role}`)}` });
+  const projection = async (name: string): Promise<ProjectionView> => {
+    const res = await t.http.get('/admin/projections').set(as());
+    expect(res.status).toBe(200);
+    return res.body.projections.find((p: ProjectionView) => p.name === name);
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ ...process.env, EVENTSTORE_URL: '', MONGO_URL: '' });
+    const journey = (await t.http.post('/journeys').set(as()).send({ name: 'Pós-venda', steps: [{ name: 'Boas-vindas', milestones: [{ name: 'Ligar', days: 2 }] }] })).body;
+    walletId = (await t.http.post('/wallets').set(as()).send({ name: 'Carteira Rebuild', managerId: 'mgr-1', journeyId: journey.id })).body.id;
+    for (let start = 0; start < CUSTOMERS; start += 20) {
+      const chunk = Array.from({ length: Math.min(20, CUSTOMERS - start) }, (_, i) => start + i);
+      await Promise.all(
+        chunk.map(async (n) => {
+          const id = (await t.http.post('/customers').set(as()).send({ name: `Cliente ${n}` })).body.id as string;
+          const placed = await t.http.put(`/customers/${id}/wallet`).set(as()).send({ walletId });
+          expect(placed.status).toBe(200);
+          customers.push({ id, name: `Cliente ${n}` });
+          if (BigInt(placed.body.position) > BigInt(lastPosition)) lastPosition = placed.body.position;
+        }),
+      );
+    }
+    // Each customer is renamed back and forth and ends under its first name.
+    for (const { id: customerId, name } of customers) {
+      const names = Array.from({ length: RENAMES }, (_, i) => (i % 2 === 0 ? `${name} (${i})` : name));
+      const events = [...names, name].map((to, i) => ({
+        id: randomUUID(),
+        type: 'CustomerDataEdited',
+        data: { customerId, changes: [{ field: 'name', from: i === 0 ? name : names[i - 1], to }] },
+        metadata: {},
+      }));
+      const appended = await t.eventStore.append(customerStreamId(customerId), events, 'any');
+      if (BigInt(positionToString(appended.position)) > BigInt(lastPosition)) lastPosition = positionToString(appended.position);
+    }
+  }, 120_000);
+  afterAll(() => t.close());
+
+  const readBoard = async (): Promise<Board> => {
+    const res = await t.http.get(`/wallets/${walletId}/board`).set(as('readonly'));
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+
+  it('keeps answering complete boards while the wallet board is rebuilt, then serves the new version', async () => {
+    const ready = await t.http.get(`/wallets/${walletId}/board?minPosition=${lastPosition}`).set(as('readonly'));
+    const expected = ready.body as Board;
+    expect(expected.total).toBe(CUSTOMERS);
+    const names = expected.columns.flatMap((c) => c.cards.map((card) => card.name)).sort();
+    expect(names).toEqual(customers.map((c) => c.name).sort());
+    const serving = (await projection('wallet-board')).version;
+
+    const accepted = await t.http.post('/admin/projections/wallet-board/rebuild').set(as());
+    expect(accepted.status).toBe(202);
+    expect(accepted.body).toEqual({ name: 'wallet-board', version: serving + 1 });
+
+    let readsWhileRebuilding = 0;
+    let current = await projection('wallet-board');
+    for (let i = 0; i < 2000 && current.version === serving; i++) {
+      if (current.status === 'rebuilding') {
+        expect(current.rebuilding?.generation).toBe(serving + 1);
+        readsWhileRebuilding++;
+      }
+      // Every answer is the whole board: never empty, never a part of the cards.
+      expect(await readBoard()).toEqual(expected);
+      current = await projection('wallet-board');
+    }
+
+    expect(current).toMatchObject({ version: serving + 1, status: 'running', lastError: null });
+    expect(readsWhileRebuilding).toBeGreaterThan(0);
+    expect(await readBoard()).toEqual(expected);
+  });
+
+  it('lists every projection with its status, checkpoint, lag, events/s and last error', async () => {
+    const res = await t.http.get(`/admin/projections`).set(as('auditor'));
+    expect(res.status).toBe(200);
+    for (const p of res.body.projections) {
+      expect(p).toEqual(
+        expect.objectContaining({
+          name: expect.any(String),
+          version: expect.any(Number),
+          status: expect.stringMatching(/^(running|catching-up|rebuilding|failed|stopped)$/),
+          lag: expect.any(Number),
+          eventsPerSecond: expect.any(Number),
+          lastError: null,
+        }),
+      );
+    }
+    expect(res.body.projections.map((p: ProjectionView) => p.name)).toEqual(expect.arrayContaining(['customer-detail', 'timeline', 'wallet-board', 'calendar']));
+  });
+
+  it('restarts a projection from its checkpoint; it keeps serving the same answers', async () => {
+    const before = await projection('customer-detail');
+    const res = await t.http.post('/admin/projections/customer-detail/restart').set(as());
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ name: 'customer-detail' });
+
+    const after = await projection('customer-detail');
+    expect(after.version).toBe(before.version);
+    const detail = await t.http.get(`/customers/${customers[0].id}?minPosition=${lastPosition}`).set(as('readonly'));
+    expect(detail.status).toBe(200);
+    expect(detail.body.name).toBe(customers[0].name);
+  });
+
+  it('refuses to restart or rebuild an unknown projection (404), and anyone but an admin (403)', async () => {
+    const unknown = await t.http.post('/admin/projections/nope/restart').set(as());
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers['content-type']).toMatch(/application\/problem\+json/);
+    for (const role of ['manager', 'auditor', 'readonly'] as const) {
+      expect((await t.http.post('/admin/projections/customer-detail/restart').set(as(role))).status).toBe(403);
+    }
+  });
+});
