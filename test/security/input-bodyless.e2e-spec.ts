@@ -17,16 +17,17 @@ describe('bodies sent to routes that read none', () => {
   const eventCount = async () => (await t.eventStore.readAll({})).length;
 
   it.each([
-    ['an object with a field', { temperature: 'cold' }],
-    ['an array', [1, 2]],
-    ['a string', 'revert'],
-    ['a number', 42],
-  ])('refuses %s with 400 naming the body, and appends nothing', async (_label, body) => {
+    ['an object with a field', { temperature: 'cold' }, 'takes no request body'],
+    ['an object with an empty nested object', { options: {} }, 'takes no request body'],
+    ['an array', [1, 2], 'must be a JSON object'],
+    ['a string', 'revert', 'must be a JSON object'],
+    ['a number', 42, 'must be a JSON object'],
+  ])('refuses %s with 400 naming the body, and appends nothing', async (_label, body, message) => {
     const before = await eventCount();
     const res = await t.http.post(`/customers/${customerId}/temperature/revert`).set(auth).set('content-type', 'application/json').send(JSON.stringify(body));
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body.errors).toEqual([{ field: 'body', message: expect.stringContaining('takes no request body') }]);
+    expect(res.body.errors).toEqual([{ field: 'body', message: expect.stringContaining(message) }]);
     expect(await eventCount()).toBe(before);
   });
 

@@ -38,6 +38,14 @@ describe('reserved and operator keys in requests', () => {
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   });
 
+  it.each(['[{"name":"Ana"}]', '"Ana"', '42', 'true', 'null'])('refuses the body %s, which is not a JSON object, with 400 naming the body', async (text) => {
+    const before = await eventCount();
+    const res = await postRaw('/customers', text);
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ field: 'body', message: 'the request body must be a JSON object' }]);
+    expect(await eventCount()).toBe(before);
+  });
+
   it('refuses a body nested deeper than the limit with 400, not a crash', async () => {
     const deep = '{"name":"Ana","origin":' + '{"a":'.repeat(5000) + '1' + '}'.repeat(5000) + '}';
     const res = await postRaw('/customers', deep);
