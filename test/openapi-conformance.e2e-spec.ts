@@ -148,7 +148,7 @@ describe('OpenAPI conformance: every answer is the one /docs-json documents', ()
     await read(`/customers/${otherCustomerId}`);
     await probeErrors('get', `/customers/${customerId}`, { badUrl: '/customers/nope', unknownUrl: `/customers/${unknownId}` });
 
-    const edit = { name: 'Carla Dias Souza', phones: ['+55 11 95555-1111'], email: 'carla.souza@example.com', whatsapp: null, media: 'tiktok', channel: 'loja', brokerId: 'b2' };
+    const edit = { name: 'Carla Dias Souza', phones: ['+55 11 95555-1111'], email: 'carla.souza@example.com', whatsapp: null, media: 'tiktok', channel: 'loja', brokerId: 'user-broker' }; // the broker probes below act on their own customer
     await send(200, 'patch', `/customers/${customerId}`, { body: edit });
     await send(200, 'patch', `/customers/${otherCustomerId}`, { body: { email: null, phones: null } });
     await send(400, 'patch', `/customers/${customerId}`, { body: {} });

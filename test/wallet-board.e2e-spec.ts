@@ -45,7 +45,8 @@ describe('customers in wallets and the wallet board over HTTP (CS4, CS5, CS12)',
 
   const as = (role: 'admin' | 'manager' | 'broker' | 'readonly' | 'auditor' = 'admin') => ({ Authorization: `Bearer ${t.token(role, `user-${role}`)}` });
   const eventCount = async () => (await t.eventStore.readAll()).length;
-  const register = async (name: string): Promise<string> => (await t.http.post('/customers').set(as()).send({ name })).body.id;
+  // The broker who places them is their responsible broker: brokers act only on their portfolio.
+  const register = async (name: string): Promise<string> => (await t.http.post('/customers').set(as()).send({ name, brokerId: 'user-broker' })).body.id;
   const placeIn = (customerId: string, wallet: string) => t.http.put(`/customers/${customerId}/wallet`).set(as('broker')).send({ walletId: wallet });
   const moveTo = (customerId: string, stepId: string) => t.http.post(`/customers/${customerId}/stage`).set(as('manager')).send({ stepId });
   const complete = (customerId: string, milestoneId: string, completedOn: string) =>

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ProjectionNotStartedError, UnknownProjectionError, type ProjectionControl } from '@trilha/projection';
 import { PROJECTION_CONTROL } from '../infrastructure/infrastructure.module';
-import { ApiProblems, NotFoundProblem, ProblemException, Roles } from '../platform';
+import { ApiProblems, NotFoundProblem, ProblemException } from '../platform';
 import { projectionView } from './projection-view';
 import { ProjectionListDto, RebuildAcceptedDto, RestartAcceptedDto } from './projections.dto';
 
@@ -17,7 +17,6 @@ export class ProjectionsController {
   constructor(@Inject(PROJECTION_CONTROL) private readonly control: ProjectionControl) {}
 
   @Get()
-  @Roles('admin', 'auditor')
   @ApiOkResponse({ type: ProjectionListDto })
   @ApiProblems(401, 403)
   async list(): Promise<ProjectionListDto> {
@@ -26,7 +25,6 @@ export class ProjectionsController {
 
   @Post(':name/rebuild')
   @HttpCode(202)
-  @Roles('admin')
   @ApiAcceptedResponse({ type: RebuildAcceptedDto, description: 'The new generation is being built (or will be, by the projector); the current one serves until it has caught up' })
   @ApiProblems(401, 403, 404, 503)
   async rebuild(@Param('name') name: string): Promise<RebuildAcceptedDto> {
@@ -39,7 +37,6 @@ export class ProjectionsController {
 
   @Post(':name/restart')
   @HttpCode(202)
-  @Roles('admin')
   @ApiAcceptedResponse({
     type: RestartAcceptedDto,
     description: 'The projection restarts from its checkpoint (at once, or on the projector\'s next round); a failed one resumes at the event it failed on',

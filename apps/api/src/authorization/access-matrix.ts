@@ -95,6 +95,7 @@ export const ACCESS_MATRIX: readonly RouteAccess[] = [
   // Admin (P5)
   { method: 'GET', path: '/admin/projections', roles: ['admin', 'auditor'], scope: none },
   { method: 'POST', path: '/admin/projections/:name/rebuild', roles: ADMINS, scope: none },
+  { method: 'POST', path: '/admin/projections/:name/restart', roles: ADMINS, scope: none },
 ];
 
 export const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;

@@ -4,8 +4,8 @@ import type { CommandContext } from '../commands/command-context';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { CommandGateway } from '../commands/command-gateway';
 import { CommandAnswerDto } from '../customers/command-answer.dto';
-import { ApiProblems, Roles } from '../platform';
-import { commandAnswer, JOURNEY_WORKERS } from '../wallets/command-answer';
+import { ApiProblems } from '../platform';
+import { commandAnswer } from '../wallets/command-answer';
 import { uuidParam } from '../wallets/uuid-param.pipe';
 import { CompleteMilestoneCommand, MoveCustomerStageCommand, PlaceCustomerInWalletCommand } from './customer-journey-commands';
 import { CompleteMilestoneDto, MoveStageDto, PlaceInWalletDto } from './customer-journey.dto';
@@ -22,7 +22,7 @@ export class CustomerJourneysController {
 
   @Put(':id/wallet')
   @HttpCode(200)
-  @Roles(...JOURNEY_WORKERS)
+  @ApiProblems(403) // who may call it: ACCESS_MATRIX (authorization/access-matrix.ts)
   @idempotencyKey
   @ifMatch
   @ApiOkResponse({ type: CommandAnswerDto, description: "In the wallet, at the first step of its journey; a move from another wallet marks the card new. The revision is the customer's journey stream's" })
@@ -33,7 +33,7 @@ export class CustomerJourneysController {
 
   @Post(':id/stage')
   @HttpCode(200)
-  @Roles(...JOURNEY_WORKERS)
+  @ApiProblems(403) // who may call it: ACCESS_MATRIX (authorization/access-matrix.ts)
   @idempotencyKey
   @ifMatch
   @ApiOkResponse({ type: CommandAnswerDto, description: 'Moved to the step (a stage move); the current step again changes nothing' })
@@ -48,7 +48,7 @@ export class CustomerJourneysController {
 
   @Post(':id/milestones/:milestoneId/complete')
   @HttpCode(200)
-  @Roles(...JOURNEY_WORKERS)
+  @ApiProblems(403) // who may call it: ACCESS_MATRIX (authorization/access-matrix.ts)
   @idempotencyKey
   @ifMatch
   @ApiOkResponse({ type: CommandAnswerDto, description: 'Completed on that date; another date corrects it, the same date changes nothing' })

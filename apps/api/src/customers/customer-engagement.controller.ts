@@ -1,11 +1,11 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Roles } from '../platform';
+import { ApiProblems } from '../platform';
 import type { CommandContext } from '../commands/command-context';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { CommandGateway } from '../commands/command-gateway';
 import { CommandAnswerDto } from './command-answer.dto';
-import { answer, IdempotencyKeyHeader, IfMatchHeader, WRITERS } from './command-route';
+import { answer, IdempotencyKeyHeader, IfMatchHeader } from './command-route';
 import { AddCommentCommand, InformDisinterestCommand } from './customer-commands';
 import { UuidParamPipe } from './customer-id.pipe';
 import { AddCommentDto, InformDisinterestDto } from './engagement.dto';
@@ -19,7 +19,6 @@ export class CustomerEngagementController {
 
   @Post(':id/disinterest')
   @HttpCode(200)
-  @Roles(...WRITERS)
   @IdempotencyKeyHeader()
   @IfMatchHeader()
   @ApiOkResponse({ type: CommandAnswerDto, description: 'Disinterest recorded; the customer stays in the broker’s portfolio. An open lead becomes No sale (T14).' })
@@ -30,7 +29,6 @@ export class CustomerEngagementController {
 
   @Post(':id/comments')
   @HttpCode(201)
-  @Roles(...WRITERS)
   @IdempotencyKeyHeader()
   @IfMatchHeader()
   @ApiCreatedResponse({ type: CommandAnswerDto, description: 'Comment added to the timeline; `id` is the comment’s' })

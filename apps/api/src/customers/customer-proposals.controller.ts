@@ -1,11 +1,11 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Roles } from '../platform';
+import { ApiProblems } from '../platform';
 import type { CommandContext } from '../commands/command-context';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { CommandGateway } from '../commands/command-gateway';
 import { CommandAnswerDto } from './command-answer.dto';
-import { answer, IdempotencyKeyHeader, IfMatchHeader, WRITERS } from './command-route';
+import { answer, IdempotencyKeyHeader, IfMatchHeader } from './command-route';
 import { MarkProposalAsSaleCommand, RegisterProposalCommand } from './customer-commands';
 import { UuidParamPipe, uuidParam } from './customer-id.pipe';
 import { RegisterProposalDto } from './proposal.dto';
@@ -19,7 +19,6 @@ export class CustomerProposalsController {
 
   @Post(':id/proposals')
   @HttpCode(201)
-  @Roles(...WRITERS)
   @IdempotencyKeyHeader()
   @IfMatchHeader()
   @ApiCreatedResponse({ type: CommandAnswerDto, description: 'Proposal registered; `id` is the proposal’s. A new lead goes in progress (T14).' })
@@ -31,7 +30,6 @@ export class CustomerProposalsController {
 
   @Post(':id/proposals/:proposalId/sale')
   @HttpCode(200)
-  @Roles(...WRITERS)
   @IdempotencyKeyHeader()
   @IfMatchHeader()
   @ApiOkResponse({ type: CommandAnswerDto, description: 'The proposal is a sale and the lead status becomes Sale; `id` is the proposal’s' })

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, BadRequestProblem, Roles } from '../platform';
+import { ApiProblems, BadRequestProblem } from '../platform';
 import type { CommandContext } from '../commands/command-context';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { CommandGateway } from '../commands/command-gateway';
 import { MinPositionQueryDto } from '../read-models/min-position.query';
 import { CommandAnswerDto } from './command-answer.dto';
-import { answer, IdempotencyKeyHeader, IfMatchHeader, WRITERS } from './command-route';
+import { answer, IdempotencyKeyHeader, IfMatchHeader } from './command-route';
 import { CustomerDetailDto } from './customer-detail.dto';
 import { EditCustomerDataCommand, RegisterCustomerCommand } from './customer-commands';
 import { UuidParamPipe } from './customer-id.pipe';
@@ -23,7 +23,6 @@ export class CustomersController {
 
   @Post()
   @HttpCode(201)
-  @Roles(...WRITERS)
   @IdempotencyKeyHeader()
   @ApiCreatedResponse({ type: CommandAnswerDto, description: 'Registered (T1)' })
   @ApiProblems(400, 401, 403, 409)
@@ -33,7 +32,6 @@ export class CustomersController {
 
   @Patch(':id')
   @HttpCode(200)
-  @Roles(...WRITERS)
   @IdempotencyKeyHeader()
   @IfMatchHeader()
   @ApiOkResponse({ type: CommandAnswerDto, description: 'Edited; each changed field is recorded (T2)' })

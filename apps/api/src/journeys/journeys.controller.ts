@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/s
 import type { CommandContext } from '../commands/command-context';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { CommandGateway } from '../commands/command-gateway';
-import { ApiProblems, Roles } from '../platform';
+import { ApiProblems } from '../platform';
 import type { DefinedJourney } from './define-journey.handler';
 import { DefineJourneyCommand } from './define-journey.command';
 import { DefineJourneyDto } from './define-journey.dto';
@@ -18,7 +18,7 @@ export class JourneysController {
   /** Seed 002: configuring journeys needs the administrator profile. */
   @Post()
   @HttpCode(201)
-  @Roles('admin')
+  @ApiProblems(403) // who may call it: ACCESS_MATRIX (authorization/access-matrix.ts)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat it to retry safely: the command runs once' })
   @ApiCreatedResponse({ type: JourneyAnswerDto, description: 'Defined (CS2); step and milestone ids derive from the command id' })
   @ApiProblems(409)

@@ -16,10 +16,12 @@ import {
 import type { TrilhaConfig } from '../config/trilha-config';
 import { CLOCK, TRILHA_CONFIG } from '../infrastructure/tokens';
 import { NotFoundProblem } from '../platform';
+import { PortfolioReadModel } from '../authorization/portfolio-read-model';
+import type { PortfolioScope } from '../authorization/portfolio-scope';
 import { ReadModels } from '../read-models/read-models';
 
 export class GetWalletBoardQuery {
-  constructor(readonly walletId: string, readonly filters: BoardFilters, readonly minPosition?: string) {}
+  constructor(readonly walletId: string, readonly filters: BoardFilters, readonly scope: PortfolioScope, readonly minPosition?: string) {}
 }
 
 /** Reads the stored dates and computes the time-relative fields with the injected clock, in the days of `TRILHA_TIMEZONE`. */
@@ -27,11 +29,12 @@ export class GetWalletBoardQuery {
 export class GetWalletBoardHandler implements IQueryHandler<GetWalletBoardQuery, Board> {
   constructor(
     private readonly readModels: ReadModels,
+    private readonly portfolio: PortfolioReadModel,
     @Inject(CLOCK) private readonly clock: () => Date,
     @Inject(TRILHA_CONFIG) private readonly config: TrilhaConfig,
   ) {}
 
-  async execute({ walletId, filters, minPosition }: GetWalletBoardQuery): Promise<Board> {
+  async execute({ walletId, filters, scope, minPosition }: GetWalletBoardQuery): Promise<Board> {
     const position = minPosition ? parsePosition(minPosition) : undefined;
     if (position) await this.readModels.waitFor(WALLET_BOARD, position);
     const wallets = await this.readModels.collection<BoardWalletDocument>(WALLET_BOARD, BOARD_WALLETS);
@@ -40,6 +43,16 @@ export class GetWalletBoardHandler implements IQueryHandler<GetWalletBoardQuery,
     const journeys = await this.readModels.collection<BoardJourneyDocument>(WALLET_BOARD, BOARD_JOURNEYS);
     const journey = wallet.journeyId ? await journeys.findOne({ _id: wallet.journeyId }) : null;
     const cards = await this.readModels.collection<BoardCardDocument>(WALLET_BOARD, BOARD_CARDS);
-    return boardView(wallet, journey, await cards.find({ walletId }), { now: this.clock(), timeZone: this.config.timeZone }, filters);
+    const visible = await cards.find(await this.cardFilter(wallet, scope));
+    return boardView(wallet, journey, visible, { now: this.clock(), timeZone: this.config.timeZone }, filters);
+  }
+
+  /**
+   * The wallet's cards a viewer may see: all of them, or for a broker who does not manage the
+   * wallet, only the customers they are the responsible broker of (their portfolio).
+   */
+  private async cardFilter(wallet: BoardWalletDocument, scope: PortfolioScope) {
+    if (scope.kind === 'all' || wallet.managerId === scope.brokerId) return { walletId: wallet._id };
+    return { walletId: wallet._id, _id: { $in: await this.portfolio.customersOfBroker(scope.brokerId) } };
   }
 }

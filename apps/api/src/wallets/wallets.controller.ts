@@ -5,7 +5,8 @@ import type { CommandContext } from '../commands/command-context';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { CommandGateway } from '../commands/command-gateway';
 import { CommandAnswerDto } from '../customers/command-answer.dto';
-import { ApiProblems, Roles } from '../platform';
+import { ApiProblems, CurrentActor, type Actor } from '../platform';
+import { portfolioScopeOf } from '../authorization/portfolio-scope';
 import { commandAnswer } from './command-answer';
 import { CreateWalletDto } from './create-wallet.dto';
 import { GetWalletBoardQuery } from './get-wallet-board.query';
@@ -26,7 +27,7 @@ export class WalletsController {
   /** Seed 002: configuring wallets needs the administrator profile. */
   @Post()
   @HttpCode(201)
-  @Roles('admin')
+  @ApiProblems(403) // who may call it: ACCESS_MATRIX (authorization/access-matrix.ts)
   @idempotencyKey
   @ApiCreatedResponse({ type: CommandAnswerDto, description: 'Created (CS3); `position` covers the default-wallet change too' })
   @ApiProblems(
@@ -39,7 +40,7 @@ export class WalletsController {
 
   @Post(':id/default')
   @HttpCode(200)
-  @Roles('admin')
+  @ApiProblems(403) // who may call it: ACCESS_MATRIX (authorization/access-matrix.ts)
   @idempotencyKey
   @ApiOkResponse({ type: CommandAnswerDto, description: "Now its manager's default wallet; the previous default is unset (CS3)" })
   @ApiProblems(400, 404, 409)
@@ -57,8 +58,8 @@ export class WalletsController {
   @Get(':id/board')
   @ApiOkResponse({ type: WalletBoardDto, description: 'CS5; time-relative fields are computed as of the request' })
   @ApiProblems(400, 404)
-  board(@Param('id', uuidParam('id')) id: string, @Query() query: WalletBoardQueryDto): Promise<WalletBoardDto> {
+  board(@Param('id', uuidParam('id')) id: string, @Query() query: WalletBoardQueryDto, @CurrentActor() actor: Actor): Promise<WalletBoardDto> {
     const { marker, milestoneStatus, minPosition } = query;
-    return this.queries.execute(new GetWalletBoardQuery(id, { marker, milestoneStatus }, minPosition));
+    return this.queries.execute(new GetWalletBoardQuery(id, { marker, milestoneStatus }, portfolioScopeOf(actor), minPosition));
   }
 }
