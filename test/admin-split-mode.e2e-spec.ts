@@ -1,7 +1,8 @@
+import type { KeyStore } from '@trilha/key-store';
 import type { EventStore } from '@trilha/event-store';
 import type { ProjectionHost, ProjectionInfo } from '@trilha/projection';
 import type { ReadStore } from '@trilha/read-store';
-import { openEventStore, openReadStore } from '../apps/api/src/infrastructure/open-stores';
+import { openEventStore, openKeyStore, openReadStore } from '../apps/api/src/infrastructure/open-stores';
 import { createProjectorHost } from '../apps/projector/src/projector-host';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -13,20 +14,23 @@ class Projector {
     readonly host: ProjectionHost,
     private readonly eventStore: EventStore,
     private readonly readStore: ReadStore,
+    private readonly keyStore: KeyStore,
   ) {}
 
   static async start(t: TestApp): Promise<Projector> {
     const eventStore = openEventStore(t.config);
     const readStore = openReadStore(t.config);
-    const host = createProjectorHost({ eventStore, readStore });
+    const keyStore = openKeyStore(t.config);
+    const host = createProjectorHost({ eventStore, readStore, keyStore });
     await host.start();
-    return new Projector(host, eventStore, readStore);
+    return new Projector(host, eventStore, readStore, keyStore);
   }
 
   async stop(): Promise<void> {
     await this.host.stop();
     await this.eventStore.close();
     await this.readStore.close();
+    await this.keyStore.close();
   }
 }
 

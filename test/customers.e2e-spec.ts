@@ -1,4 +1,5 @@
 import { customerStreamId } from '@trilha/domain';
+import { PersonalDataVault } from '../apps/api/src/infrastructure/personal-data-vault';
 import { rebuildAndWaitForSwitch } from './support/rebuild';
 import { bothDoubles, configuredServers, embeddedStores, eventStoreDbDouble, serversConfigured, startTestAppOn, type StoreEnvironment } from './support/store-environments';
 import type { TestApp } from './support/test-app';
@@ -78,7 +79,10 @@ function describeCustomersOverHttp(label: string, environment: StoreEnvironment)
       expect(edited.status).toBe(200);
       expect(edited.body).toMatchObject({ id: created.body.id, revision: '1' });
 
-      const [, event] = await t.eventStore.readStream(customerStreamId(created.body.id));
+      // Personal values are stored encrypted (ADR 0016); the app's vault reads them back.
+      const [, stored] = await t.eventStore.readStream(customerStreamId(created.body.id));
+      expect(JSON.stringify(stored.data)).not.toContain('João');
+      const event = await t.app.get(PersonalDataVault).decrypt(stored);
       expect(event.data.changes).toEqual([
         { field: 'name', from: 'João', to: 'João Pedro' },
         { field: 'email', from: 'joao@example.com' },

@@ -1,9 +1,10 @@
+import type { KeyStore } from '@trilha/key-store';
 import type { EventStore } from '@trilha/event-store';
 import type { ProjectionHost, ProjectionInfo } from '@trilha/projection';
 import type { ReadStore } from '@trilha/read-store';
 import { startEventStoreDbDouble, type EventStoreDbDouble } from '@trilha/testing/esdb-double';
 import { startMongoDbDouble, type MongoDbDouble } from '@trilha/testing/mongo-double';
-import { openEventStore, openReadStore } from '../apps/api/src/infrastructure/open-stores';
+import { openEventStore, openKeyStore, openReadStore } from '../apps/api/src/infrastructure/open-stores';
 import { createProjectorHost } from '../apps/projector/src/projector-host';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -21,7 +22,7 @@ describe('production configuration: api and projector on EventStoreDB and MongoD
   let eventStoreDouble: EventStoreDbDouble;
   let mongoDouble: MongoDbDouble;
   let t: TestApp;
-  let projector: { host: ProjectionHost; eventStore: EventStore; readStore: ReadStore };
+  let projector: { host: ProjectionHost; eventStore: EventStore; readStore: ReadStore; keyStore: KeyStore };
 
   const as = (role: Parameters<TestApp['token']>[0] = 'admin', user = 'u1', name = 'Ana Admin') => ({
     Authorization: `Bearer ${t.token(role, user, name)}`,
@@ -42,14 +43,16 @@ describe('production configuration: api and projector on EventStoreDB and MongoD
     // As apps/projector starts it, on the configuration the api resolved (same database).
     const eventStore = openEventStore(t.config);
     const readStore = openReadStore(t.config);
-    const host = createProjectorHost({ eventStore, readStore });
+    const keyStore = openKeyStore(t.config);
+    const host = createProjectorHost({ eventStore, readStore, keyStore });
     await host.start();
-    projector = { host, eventStore, readStore };
+    projector = { host, eventStore, readStore, keyStore };
   });
   afterAll(async () => {
     await projector?.host.stop();
     await projector?.eventStore.close();
     await projector?.readStore.close();
+    await projector?.keyStore.close();
     await t?.close();
     await eventStoreDouble?.stop();
     await mongoDouble?.stop();

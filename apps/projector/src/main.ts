@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { ALL_PROJECTIONS } from '@trilha/projections';
 import pino from 'pino';
 import { configFromEnv } from '../../api/src/config/trilha-config';
-import { openEventStore, openReadStore } from '../../api/src/infrastructure/open-stores';
+import { openEventStore, openKeyStore, openReadStore } from '../../api/src/infrastructure/open-stores';
 import { createProjectorHost } from './projector-host';
 
 /**
@@ -14,7 +14,8 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.logLevel, base: { process: 'projector' } });
   const eventStore = openEventStore(config);
   const readStore = openReadStore(config);
-  const host = createProjectorHost({ eventStore, readStore }, { warn: (msg: string) => logger.warn(msg) });
+  const keyStore = openKeyStore(config);
+  const host = createProjectorHost({ eventStore, readStore, keyStore }, { warn: (msg: string) => logger.warn(msg) });
   await host.start();
   logger.info({ projections: ALL_PROJECTIONS.map((p) => p.name) }, 'projections running');
 
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     await host.stop();
     await eventStore.close();
     await readStore.close();
+    await keyStore.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

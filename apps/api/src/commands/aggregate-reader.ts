@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { fold, type Decider, type DomainEvent, type UpcasterRegistry } from '@trilha/domain';
 import type { EventStore } from '@trilha/event-store';
+import { PersonalDataVault } from '../infrastructure/personal-data-vault';
 import { EVENT_STORE, UPCASTERS } from '../infrastructure/tokens';
 
 /**
@@ -13,10 +14,11 @@ export class AggregateReader {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(UPCASTERS) private readonly upcasters: UpcasterRegistry,
+    private readonly vault: PersonalDataVault,
   ) {}
 
   async state<S, E extends DomainEvent>(streamId: string, decider: Pick<Decider<unknown, S, E>, 'initialState' | 'evolve'>): Promise<S> {
-    const recorded = await this.store.readStream(streamId);
+    const recorded = await Promise.all((await this.store.readStream(streamId)).map((e) => this.vault.decrypt(e)));
     const events = recorded.map((e) => this.upcasters.upcast(e.type, e.data, e.metadata.schemaVersion ?? 1) as E);
     return fold(decider, events);
   }

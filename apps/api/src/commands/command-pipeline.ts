@@ -11,6 +11,18 @@ import type { CommandContext } from './command-context';
 import type { CommandResult } from './command-result';
 import { eventIdFor } from './deterministic-ids';
 
+/**
+ * What the pipeline needs of the personal-data vault (ADR 0016): encrypt a payload's personal
+ * fields before sealing, decrypt stored events before folding.
+ */
+export interface PayloadCipher {
+  encrypt(type: string, data: Record<string, unknown>): Promise<Record<string, unknown>>;
+  decrypt(event: RecordedEvent): Promise<RecordedEvent>;
+}
+
+/** No encryption (unit tests of the pipeline alone). */
+const PLAINTEXT: PayloadCipher = { encrypt: async (_type, data) => data, decrypt: async (event) => event };
+
 /** Tries after the first attempt when another writer appended to the stream in between. */
 export const CONFLICT_RETRIES = 3;
 
@@ -34,13 +46,15 @@ export interface PipelineRun<C, S, E extends DomainEvent> {
 /**
  * Load, fold, decide, append with the revision read (ARCHITECTURE rule 2). A command whose id
  * is already in the stream answers as the first time did, without deciding again. Every event
- * appended is sealed into its stream's integrity chain (docs/adr/0015-audit-routes-and-integrity-chain.md).
+ * appended is sealed into its stream's integrity chain (docs/adr/0015-audit-routes-and-integrity-chain.md),
+ * after its personal fields were encrypted (docs/adr/0016-personal-data-encryption-and-erasure.md).
  */
 export class CommandPipeline {
   constructor(
     private readonly store: EventStore,
     private readonly upcasters: UpcasterRegistry,
     private readonly clock: () => Date = () => new Date(),
+    private readonly cipher: PayloadCipher = PLAINTEXT,
   ) {}
 
   async run<C, S, E extends DomainEvent>(run: PipelineRun<C, S, E>): Promise<CommandResult> {
@@ -65,13 +79,15 @@ export class CommandPipeline {
     if (expectedByClient !== undefined && (last?.revision ?? -1n) !== expectedByClient) {
       throw new CommandConflictError(run.streamId, `Stream ${run.streamId} is at revision ${last?.revision ?? -1n}, not ${expectedByClient} as given in If-Match`);
     }
-    const state = fold(run.decider, recorded.map((e) => this.upcast(e) as E));
+    const decrypted = await Promise.all(recorded.map((e) => this.cipher.decrypt(e)));
+    const state = fold(run.decider, decrypted.map((e) => this.upcast(e) as E));
     const now = run.now ?? this.clock();
     const events = run.decider.decide(run.command, state, now);
     if (events.length === 0) return { id: run.aggregateId, revision: last ? last.revision.toString() : '-1', position: last ? positionToString(last.position) : null, appended: false };
 
     const expected = last ? last.revision : 'noStream';
-    const envelopes = events.map((e, i) => this.envelope(e, i, run.context, now));
+    // Encrypted before sealing: the chain hashes what is stored, so it still verifies once a key is destroyed.
+    const envelopes = await Promise.all(events.map(async (e, i) => this.envelope({ type: e.type, data: await this.cipher.encrypt(e.type, e.data as Record<string, unknown>) }, i, run.context, now)));
     const result = await this.store.append(run.streamId, sealAppend(run.streamId, last, envelopes), expected);
     return { id: run.aggregateId, revision: result.nextExpectedRevision.toString(), position: positionToString(result.position), appended: true };
   }

@@ -1,6 +1,7 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { createEventUpcasters, UpcasterRegistry } from '@trilha/domain';
 import type { EventStore } from '@trilha/event-store';
+import type { KeyStore } from '@trilha/key-store';
 import { HostProjectionControl, ProjectionHost, StoredProjectionControl, upcastWith, type ProjectionControl } from '@trilha/projection';
 import type { ReadStore } from '@trilha/read-store';
 import { ALL_PROJECTIONS } from '@trilha/projections';
@@ -9,11 +10,16 @@ import { CommandGateway } from '../commands/command-gateway';
 import { CommandPipeline } from '../commands/command-pipeline';
 import type { TrilhaConfig } from '../config/trilha-config';
 import { ReadModels } from '../read-models/read-models';
-import { CLOCK, EVENT_STORE, READ_STORE, TRILHA_CONFIG, UPCASTERS } from './tokens';
+import { DecryptingEventStore } from './decrypting-event-store';
+import { openKeyStore } from './open-stores';
+import { PersonalDataVault } from './personal-data-vault';
+import { CLOCK, EVENT_STORE, KEY_STORE, READ_STORE, TRILHA_CONFIG, UPCASTERS } from './tokens';
 
 export interface Stores {
   eventStore: EventStore;
   readStore: ReadStore;
+  /** The data keys of personal data; opened from the configuration when not given (openKeyStore). */
+  keyStore?: KeyStore;
 }
 
 /** Null when this process serves the api only and a separate projector runs the projections. */
@@ -34,6 +40,7 @@ export const PROJECTION_CONTROL = Symbol('ProjectionControl');
 @Module({})
 export class InfrastructureModule implements OnApplicationBootstrap, OnApplicationShutdown {
   static forRoot(config: TrilhaConfig, stores: Stores): DynamicModule {
+    const keyStore = stores.keyStore ?? openKeyStore(config);
     return {
       module: InfrastructureModule,
       providers: [
@@ -42,18 +49,26 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         { provide: READ_STORE, useValue: stores.readStore },
         { provide: CLOCK, useValue: () => new Date() },
         { provide: UPCASTERS, useFactory: createEventUpcasters },
+        { provide: KEY_STORE, useValue: keyStore },
+        // One vault per process: the api's erasures and the projections' deletions evict the same cache.
+        { provide: PersonalDataVault, useFactory: () => new PersonalDataVault(keyStore) },
         {
           provide: CommandPipeline,
-          useFactory: (store: EventStore, upcasters: UpcasterRegistry, clock: () => Date) => new CommandPipeline(store, upcasters, clock),
-          inject: [EVENT_STORE, UPCASTERS, CLOCK],
+          useFactory: (store: EventStore, upcasters: UpcasterRegistry, clock: () => Date, vault: PersonalDataVault) => new CommandPipeline(store, upcasters, clock, vault),
+          inject: [EVENT_STORE, UPCASTERS, CLOCK, PersonalDataVault],
         },
         {
           provide: PROJECTION_HOST,
-          useFactory: (upcasters: UpcasterRegistry) =>
+          useFactory: (upcasters: UpcasterRegistry, vault: PersonalDataVault) =>
             config.runProjections
-              ? new ProjectionHost({ eventStore: stores.eventStore, readStore: stores.readStore, definitions: ALL_PROJECTIONS, upcast: upcastWith(upcasters) })
+              ? new ProjectionHost({
+                  eventStore: new DecryptingEventStore(stores.eventStore, vault),
+                  readStore: stores.readStore,
+                  definitions: ALL_PROJECTIONS,
+                  upcast: upcastWith(upcasters),
+                })
               : null,
-          inject: [UPCASTERS],
+          inject: [UPCASTERS, PersonalDataVault],
         },
         {
           provide: PROJECTION_CONTROL,
@@ -71,7 +86,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         CommandGateway,
         AggregateReader,
       ],
-      exports: [TRILHA_CONFIG, EVENT_STORE, READ_STORE, CLOCK, UPCASTERS, CommandPipeline, PROJECTION_HOST, PROJECTION_CONTROL, ReadModels, CommandGateway, AggregateReader],
+      exports: [TRILHA_CONFIG, EVENT_STORE, READ_STORE, CLOCK, UPCASTERS, KEY_STORE, PersonalDataVault, CommandPipeline, PROJECTION_HOST, PROJECTION_CONTROL, ReadModels, CommandGateway, AggregateReader],
     };
   }
 
@@ -79,6 +94,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
     @Inject(PROJECTION_HOST) private readonly host: ProjectionHost | null,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(KEY_STORE) private readonly keyStore: KeyStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -89,5 +105,6 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
     await this.host?.stop();
     await this.eventStore.close();
     await this.readStore.close();
+    await this.keyStore.close();
   }
 }

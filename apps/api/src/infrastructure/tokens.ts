@@ -4,3 +4,4 @@ export const READ_STORE = Symbol('ReadStore');
 export const CLOCK = Symbol('Clock');
 export const UPCASTERS = Symbol('UpcasterRegistry');
 export const TRILHA_CONFIG = Symbol('TrilhaConfig');
+export const KEY_STORE = Symbol('KeyStore');

@@ -1,0 +1,72 @@
+import type {
+  AppendResult,
+  EventData,
+  EventStore,
+  ExpectedRevision,
+  Position,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeAllOptions,
+  Subscription,
+  SubscriptionItem,
+} from '@trilha/event-store';
+import type { PersonalDataVault } from './personal-data-vault';
+
+/**
+ * The event store as readers other than the auditor's verify see it: personal fields decrypted
+ * (or placeholders once erased). Appends pass through unchanged: the command pipeline encrypts
+ * before it seals (ADR 0016). Reading a CustomerDeleted makes the vault forget that customer's
+ * key before anything after it is decrypted.
+ */
+export class DecryptingEventStore implements EventStore {
+  constructor(private readonly inner: EventStore, private readonly vault: PersonalDataVault) {}
+
+  append(streamId: string, events: EventData[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    return this.inner.append(streamId, events, expectedRevision);
+  }
+
+  async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return this.decryptAll(await this.inner.readStream(streamId, options));
+  }
+
+  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.decryptAll(await this.inner.readAll(options));
+  }
+
+  subscribeAll(options?: SubscribeAllOptions): Subscription {
+    const inner = this.inner.subscribeAll(options);
+    const decrypt = (event: RecordedEvent) => this.decrypt(event);
+    return {
+      close: () => inner.close(),
+      async *[Symbol.asyncIterator](): AsyncIterator<SubscriptionItem> {
+        for await (const item of inner) {
+          yield item.kind === 'event' ? { kind: 'event', event: await decrypt(item.event) } : item;
+        }
+      },
+    };
+  }
+
+  headPosition(): Promise<Position | undefined> {
+    return this.inner.headPosition();
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+
+  private async decryptAll(events: RecordedEvent[]): Promise<RecordedEvent[]> {
+    // A deletion later in the same read still covers the events before it.
+    for (const event of events) this.noteDeletion(event);
+    return Promise.all(events.map((event) => this.vault.decrypt(event)));
+  }
+
+  private async decrypt(event: RecordedEvent): Promise<RecordedEvent> {
+    this.noteDeletion(event);
+    return this.vault.decrypt(event);
+  }
+
+  private noteDeletion(event: RecordedEvent): void {
+    if (event.type === 'CustomerDeleted' && typeof event.data.customerId === 'string') this.vault.forget(event.data.customerId);
+  }
+}
