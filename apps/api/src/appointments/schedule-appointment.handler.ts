@@ -6,6 +6,7 @@ import {
   customerAppointmentsDecider,
   customerAppointmentsStreamId,
   customerDecider,
+  requireLiveCustomer,
   customerStreamId,
   DEFAULT_APPOINTMENT_KIND,
   notFound,
@@ -52,6 +53,7 @@ export class ScheduleAppointmentHandler implements ICommandHandler<ScheduleAppoi
     if (await this.streams.isEmpty(streamId)) {
       const customer = await this.streams.state(customerStreamId(customerId), customerDecider);
       if (!customer.exists) throw notFound('customer_not_found', `Customer ${customerId} does not exist`);
+      requireLiveCustomer(customer, customerId);
       // Decided once up front, so that a refusal lists nothing on the index either.
       appointmentDecider.decide(command, appointmentDecider.initialState, now);
       await this.pipeline.run({

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   customerDecider,
+  requireLiveCustomer,
   customerJourneyDecider,
   customerJourneyStreamId,
   customerStreamId,
@@ -18,8 +19,11 @@ import { readJourneyOutline } from '../journeys/journey-outline';
 export class CustomerJourneys {
   constructor(private readonly pipeline: CommandPipeline, private readonly reader: AggregateReader) {}
 
+  /** False for an unknown customer (404); a deleted one is refused here with 409 (T10). */
   async customerExists(customerId: string): Promise<boolean> {
-    return (await this.reader.state(customerStreamId(customerId), customerDecider)).exists;
+    const customer = await this.reader.state(customerStreamId(customerId), customerDecider);
+    if (customer.exists) requireLiveCustomer(customer, customerId);
+    return customer.exists;
   }
 
   /** The journey the customer is in now, if any. The decider checks it is still theirs. */

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AddCommentHandler } from './add-comment.handler';
+import { CustomerErasureController } from './customer-erasure.controller';
+import { DeleteCustomerHandler } from './customer-erasure.handler';
 import { ChangeMomentHandler } from './change-moment.handler';
 import { ChangeObjectiveHandler } from './change-objective.handler';
 import { ChangeProductOfInterestHandler } from './change-product-of-interest.handler';
@@ -19,7 +21,7 @@ import { RegisterProposalHandler } from './register-proposal.handler';
 import { RevertTemperatureHandler } from './revert-temperature.handler';
 
 @Module({
-  controllers: [CustomersController, CustomerStatusController, CustomerProposalsController, CustomerEngagementController, CustomerChangesController],
+  controllers: [CustomersController, CustomerStatusController, CustomerProposalsController, CustomerEngagementController, CustomerChangesController, CustomerErasureController],
   providers: [
     RegisterCustomerHandler,
     EditCustomerDataHandler,
@@ -32,6 +34,7 @@ import { RevertTemperatureHandler } from './revert-temperature.handler';
     MarkProposalAsSaleHandler,
     InformDisinterestHandler,
     AddCommentHandler,
+    DeleteCustomerHandler,
     GetCustomerHandler,
     GetCustomerChangesHandler,
   ],
