@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { customerStreamId } from '@trilha/domain';
 import { positionToString, type EventStore, type RecordedEvent } from '@trilha/event-store';
+import { PersonalDataVault } from '../infrastructure/personal-data-vault';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import type { CustomerHistoryDto, HistoryActorDto, HistoryEventDto } from './customer-history.dto';
 import { occurredAtOf, readCustomerStream } from './customer-stream';
@@ -13,10 +14,14 @@ export class GetCustomerHistoryQuery {
 /** Read from the event store itself, not a read model: what is stored is what the auditor sees. */
 @QueryHandler(GetCustomerHistoryQuery)
 export class GetCustomerHistoryHandler implements IQueryHandler<GetCustomerHistoryQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly vault: PersonalDataVault,
+  ) {}
 
   async execute({ customerId }: GetCustomerHistoryQuery): Promise<CustomerHistoryDto> {
-    const events = await readCustomerStream(this.store, customerId);
+    // Personal fields decrypted, or placeholders once erased (ADR 0016); verify hashes the stored ciphertext.
+    const events = await Promise.all((await readCustomerStream(this.store, customerId)).map((e) => this.vault.decrypt(e)));
     return { streamId: customerStreamId(customerId), events: events.map(historyEvent) };
   }
 }

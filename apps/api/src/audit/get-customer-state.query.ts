@@ -5,6 +5,7 @@ import type { EventStore } from '@trilha/event-store';
 import { EVENT_STORE, UPCASTERS } from '../infrastructure/tokens';
 import { NotFoundProblem } from '../platform';
 import type { CustomerAggregateStateDto, CustomerStateDto } from './customer-state.dto';
+import { PersonalDataVault } from '../infrastructure/personal-data-vault';
 import { readCustomerStream } from './customer-stream';
 import { prefixUpTo, type StatePoint } from './state-point';
 
@@ -18,10 +19,12 @@ export class GetCustomerStateHandler implements IQueryHandler<GetCustomerStateQu
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(UPCASTERS) private readonly upcasters: UpcasterRegistry,
+    private readonly vault: PersonalDataVault,
   ) {}
 
   async execute({ customerId, point }: GetCustomerStateQuery): Promise<CustomerStateDto> {
-    const stream = await readCustomerStream(this.store, customerId);
+    // Personal fields decrypted, or placeholders once erased (ADR 0016).
+    const stream = await Promise.all((await readCustomerStream(this.store, customerId)).map((e) => this.vault.decrypt(e)));
     const prefix = prefixUpTo(stream, point);
     if (!prefix) throw new NotFoundProblem(`Customer ${customerId} has no such revision yet; its last is ${stream[stream.length - 1].revision}`);
     const events = prefix.events.map((e) => this.upcasters.upcast(e.type, e.data, e.metadata.schemaVersion ?? 1) as CustomerEvent);

@@ -20,7 +20,12 @@ import type { PersonalDataVault } from './personal-data-vault';
  * key before anything after it is decrypted.
  */
 export class DecryptingEventStore implements EventStore {
-  constructor(private readonly inner: EventStore, private readonly vault: PersonalDataVault) {}
+  constructor(
+    private readonly inner: EventStore,
+    private readonly vault: PersonalDataVault,
+    /** Told of every CustomerDeleted read (e.g. to compact the read store once it is projected). */
+    private readonly onDeletion: (customerId: string) => void = () => undefined,
+  ) {}
 
   append(streamId: string, events: EventData[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     return this.inner.append(streamId, events, expectedRevision);
@@ -67,6 +72,9 @@ export class DecryptingEventStore implements EventStore {
   }
 
   private noteDeletion(event: RecordedEvent): void {
-    if (event.type === 'CustomerDeleted' && typeof event.data.customerId === 'string') this.vault.forget(event.data.customerId);
+    if (event.type === 'CustomerDeleted' && typeof event.data.customerId === 'string') {
+      this.vault.forget(event.data.customerId);
+      this.onDeletion(event.data.customerId);
+    }
   }
 }

@@ -11,6 +11,7 @@ import { CommandPipeline } from '../commands/command-pipeline';
 import type { TrilhaConfig } from '../config/trilha-config';
 import { ReadModels } from '../read-models/read-models';
 import { DecryptingEventStore } from './decrypting-event-store';
+import { ErasureCompaction } from './erasure-compaction';
 import { openKeyStore } from './open-stores';
 import { PersonalDataVault } from './personal-data-vault';
 import { CLOCK, EVENT_STORE, KEY_STORE, READ_STORE, TRILHA_CONFIG, UPCASTERS } from './tokens';
@@ -41,6 +42,11 @@ export const PROJECTION_CONTROL = Symbol('ProjectionControl');
 export class InfrastructureModule implements OnApplicationBootstrap, OnApplicationShutdown {
   static forRoot(config: TrilhaConfig, stores: Stores): DynamicModule {
     const keyStore = stores.keyStore ?? openKeyStore(config);
+    // Waits for this process's projections (if it runs them) before compacting the read store.
+    let host: ProjectionHost | null = null;
+    const compaction = new ErasureCompaction([stores.readStore], async (position) => {
+      if (host) await Promise.all(ALL_PROJECTIONS.map((p) => host!.waitFor(p.name, position, 5000)));
+    });
     return {
       module: InfrastructureModule,
       providers: [
@@ -59,17 +65,18 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         },
         {
           provide: PROJECTION_HOST,
-          useFactory: (upcasters: UpcasterRegistry, vault: PersonalDataVault) =>
-            config.runProjections
+          useFactory: (upcasters: UpcasterRegistry, vault: PersonalDataVault, compaction: ErasureCompaction) =>
+            (host = config.runProjections
               ? new ProjectionHost({
-                  eventStore: new DecryptingEventStore(stores.eventStore, vault),
+                  eventStore: new DecryptingEventStore(stores.eventStore, vault, () => compaction.schedule()),
                   readStore: stores.readStore,
                   definitions: ALL_PROJECTIONS,
                   upcast: upcastWith(upcasters),
                 })
-              : null,
-          inject: [UPCASTERS, PersonalDataVault],
+              : null),
+          inject: [UPCASTERS, PersonalDataVault, ErasureCompaction],
         },
+        { provide: ErasureCompaction, useValue: compaction },
         {
           provide: PROJECTION_CONTROL,
           useFactory: (host: ProjectionHost | null): ProjectionControl =>
@@ -86,7 +93,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         CommandGateway,
         AggregateReader,
       ],
-      exports: [TRILHA_CONFIG, EVENT_STORE, READ_STORE, CLOCK, UPCASTERS, KEY_STORE, PersonalDataVault, CommandPipeline, PROJECTION_HOST, PROJECTION_CONTROL, ReadModels, CommandGateway, AggregateReader],
+      exports: [TRILHA_CONFIG, EVENT_STORE, READ_STORE, CLOCK, UPCASTERS, KEY_STORE, PersonalDataVault, ErasureCompaction, CommandPipeline, PROJECTION_HOST, PROJECTION_CONTROL, ReadModels, CommandGateway, AggregateReader],
     };
   }
 

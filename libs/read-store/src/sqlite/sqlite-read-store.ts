@@ -27,6 +27,8 @@ export class SqliteReadStore implements ReadStore {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma('busy_timeout = 5000');
+      // Freed and overwritten content is zeroed, so an erased value (T10) leaves no bytes behind.
+      this.db.pragma('secure_delete = ON');
     }
     this.statements = new StatementCache(this.db);
     this.catalogue = new SqliteCatalogue(this.db, this.statements);
@@ -79,5 +81,16 @@ export class SqliteReadStore implements ReadStore {
 
   async close(): Promise<void> {
     if (this.ownsDb && this.db.open) this.db.close();
+  }
+
+  /**
+   * Copies the WAL into the database file and truncates it to zero bytes, so that no old page
+   * image (e.g. a value overwritten by an erasure) stays in the `-wal` file. True when the whole
+   * WAL was checkpointed (false when a reader still needed part of it; try again later).
+   */
+  async compact(): Promise<boolean> {
+    if (!this.db.open) return false;
+    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+    return result?.busy === 0;
   }
 }
