@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsObject, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { JOURNEY_NAME_MAX, JOURNEY_STEPS_MAX, MILESTONE_DAYS_MAX, STEP_MILESTONES_MAX } from '@trilha/domain';
 
 const NotBlank = () => Matches(/\S/, { message: ({ property }) => `${property} must not be blank` });
@@ -18,7 +18,7 @@ export class StepInputDto {
   @IsString() @NotBlank() @MaxLength(JOURNEY_NAME_MAX) name!: string;
 
   @ApiProperty({ type: [MilestoneInputDto], maxItems: STEP_MILESTONES_MAX, description: 'Success milestones of the step (may be empty)' })
-  @IsArray() @ArrayMaxSize(STEP_MILESTONES_MAX) @ValidateNested({ each: true }) @Type(() => MilestoneInputDto) milestones!: MilestoneInputDto[];
+  @IsArray() @ArrayMaxSize(STEP_MILESTONES_MAX) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => MilestoneInputDto) milestones!: MilestoneInputDto[];
 }
 
 /** POST /journeys (CS2). */
@@ -27,5 +27,5 @@ export class DefineJourneyDto {
   @IsString() @NotBlank() @MaxLength(JOURNEY_NAME_MAX) name!: string;
 
   @ApiProperty({ type: [StepInputDto], minItems: 1, maxItems: JOURNEY_STEPS_MAX, description: 'The ordered steps' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(JOURNEY_STEPS_MAX) @ValidateNested({ each: true }) @Type(() => StepInputDto) steps!: StepInputDto[];
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(JOURNEY_STEPS_MAX) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => StepInputDto) steps!: StepInputDto[];
 }
