@@ -79,7 +79,7 @@ function describeCustomersOverHttp(label: string, environment: StoreEnvironment)
       expect(edited.status).toBe(200);
       expect(edited.body).toMatchObject({ id: created.body.id, revision: '1' });
 
-      // Personal values are stored encrypted (ADR 0016); the app's vault reads them back.
+      // Personal values are stored encrypted (ADR 0017); the app's vault reads them back.
       const [, stored] = await t.eventStore.readStream(customerStreamId(created.body.id));
       expect(JSON.stringify(stored.data)).not.toContain('João');
       const event = await t.app.get(PersonalDataVault).decrypt(stored);

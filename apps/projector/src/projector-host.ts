@@ -16,7 +16,7 @@ export const CONTROL_INTERVAL_MS = 1000;
  * which an api without projections lists them and asks for rebuilds.
  */
 export function createProjectorHost(stores: { eventStore: EventStore; readStore: ReadStore; keyStore: KeyStore }, logger?: Pick<Console, 'warn'>): ProjectionHost {
-  // Projections see personal fields decrypted; a CustomerDeleted evicts that key from this process (ADR 0016).
+  // Projections see personal fields decrypted; a CustomerDeleted evicts that key from this process (ADR 0017).
   const vault = new PersonalDataVault(stores.keyStore);
   const compaction = new ErasureCompaction([stores.readStore]);
   return new ProjectionHost({

@@ -20,7 +20,7 @@ export class GetCustomerHistoryHandler implements IQueryHandler<GetCustomerHisto
   ) {}
 
   async execute({ customerId }: GetCustomerHistoryQuery): Promise<CustomerHistoryDto> {
-    // Personal fields decrypted, or placeholders once erased (ADR 0016); verify hashes the stored ciphertext.
+    // Personal fields decrypted, or placeholders once erased (ADR 0017); verify hashes the stored ciphertext.
     const events = await Promise.all((await readCustomerStream(this.store, customerId)).map((e) => this.vault.decrypt(e)));
     return { streamId: customerStreamId(customerId), events: events.map(historyEvent) };
   }

@@ -23,7 +23,7 @@ export class GetCustomerStateHandler implements IQueryHandler<GetCustomerStateQu
   ) {}
 
   async execute({ customerId, point }: GetCustomerStateQuery): Promise<CustomerStateDto> {
-    // Personal fields decrypted, or placeholders once erased (ADR 0016).
+    // Personal fields decrypted, or placeholders once erased (ADR 0017).
     const stream = await Promise.all((await readCustomerStream(this.store, customerId)).map((e) => this.vault.decrypt(e)));
     const prefix = prefixUpTo(stream, point);
     if (!prefix) throw new NotFoundProblem(`Customer ${customerId} has no such revision yet; its last is ${stream[stream.length - 1].revision}`);

@@ -12,7 +12,7 @@ import type { CommandResult } from './command-result';
 import { eventIdFor } from './deterministic-ids';
 
 /**
- * What the pipeline needs of the personal-data vault (ADR 0016): encrypt a payload's personal
+ * What the pipeline needs of the personal-data vault (ADR 0017): encrypt a payload's personal
  * fields before sealing, decrypt stored events before folding.
  */
 export interface PayloadCipher {
@@ -47,7 +47,7 @@ export interface PipelineRun<C, S, E extends DomainEvent> {
  * Load, fold, decide, append with the revision read (ARCHITECTURE rule 2). A command whose id
  * is already in the stream answers as the first time did, without deciding again. Every event
  * appended is sealed into its stream's integrity chain (docs/adr/0015-audit-routes-and-integrity-chain.md),
- * after its personal fields were encrypted (docs/adr/0016-personal-data-encryption-and-erasure.md).
+ * after its personal fields were encrypted (docs/adr/0017-personal-data-encryption-and-erasure.md).
  */
 export class CommandPipeline {
   constructor(

@@ -16,7 +16,7 @@ import type { PersonalDataVault } from './personal-data-vault';
 /**
  * The event store as readers other than the auditor's verify see it: personal fields decrypted
  * (or placeholders once erased). Appends pass through unchanged: the command pipeline encrypts
- * before it seals (ADR 0016). Reading a CustomerDeleted makes the vault forget that customer's
+ * before it seals (ADR 0017). Reading a CustomerDeleted makes the vault forget that customer's
  * key before anything after it is decrypted.
  */
 export class DecryptingEventStore implements EventStore {

@@ -13,7 +13,7 @@ const ATTEMPTS = 5;
 
 /**
  * After an erasure has been projected, the SQLite read store's WAL still holds the page images
- * written before the placeholders: they are checkpointed and the WAL truncated (ADR 0016).
+ * written before the placeholders: they are checkpointed and the WAL truncated (ADR 0017).
  * - `afterErasure(position)`: the DELETE waits (bounded) for the projections of this process to
  *   pass the CustomerDeleted, then compacts, so its answer comes once the files are clean.
  * - `schedule()`: whenever a projection reads a CustomerDeleted (a rebuild, a separate projector),

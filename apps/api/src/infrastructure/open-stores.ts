@@ -9,7 +9,7 @@ import type { TrilhaConfig } from '../config/trilha-config';
 
 export const EVENTS_FILE = 'events.sqlite';
 export const READ_MODELS_FILE = 'read-models.sqlite';
-/** Data keys of personal data: a file of its own, never the event database (ADR 0016). */
+/** Data keys of personal data: a file of its own, never the event database (ADR 0017). */
 export const KEYS_FILE = 'keys.db';
 
 /** EventStoreDB when EVENTSTORE_URL is set, else the embedded SQLite file in the data folder. */

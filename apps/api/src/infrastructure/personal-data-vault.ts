@@ -10,7 +10,7 @@ export interface VaultOptions {
 
 /**
  * Encrypts the personal fields of events before they are appended and decrypts them when they
- * are read (ADR 0016), with the customer's data key from the KeyStore.
+ * are read (ADR 0017), with the customer's data key from the KeyStore.
  *
  * Keys are cached for `keyTtlMs`, never longer. A key leaves the cache at once when this process
  * destroys it (`destroy`, the api's DELETE) or learns of the deletion (`forget`, on reading a

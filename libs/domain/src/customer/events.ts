@@ -97,7 +97,7 @@ export type CommentAdded = DomainEvent<'CommentAdded', { customerId: string; com
 /**
  * T10: the customer was deleted (LGPD erasure). It carries no personal data; its data key is
  * destroyed right after it is appended, so every personal value of the customer reads as a
- * placeholder from then on (ADR 0016). Nothing can be appended for the customer afterwards.
+ * placeholder from then on (ADR 0017). Nothing can be appended for the customer afterwards.
  */
 export type CustomerDeleted = DomainEvent<'CustomerDeleted', { customerId: string }>;
 

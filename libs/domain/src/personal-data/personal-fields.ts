@@ -1,6 +1,6 @@
 /**
  * Which values of which event payloads are personal data (LGPD) and are stored encrypted with
- * the customer's data key (ADR 0016). Every listed event carries `customerId`: the key's subject.
+ * the customer's data key (ADR 0017). Every listed event carries `customerId`: the key's subject.
  *
  * A path is dotted; `a[].b` is `b` of every element of the array `a`. An element may be kept
  * out by `where` (an edit of `channel` is not personal, an edit of `email` is).
