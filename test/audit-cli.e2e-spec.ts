@@ -1,9 +1,10 @@
 import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
 import Database from 'better-sqlite3';
 import { customerStreamId } from '@trilha/domain';
 import { ApiClient } from '../apps/cli/src/api-client';
-import { historyCommand, stateCommand, verifyCommand } from '../apps/cli/src/audit-commands';
-import { EVENTS_FILE } from '../apps/api/src/infrastructure/open-stores';
+import { historyCommand, stateCommand, verifyCommand, verifyStoreCommand } from '../apps/cli/src/audit-commands';
+import { EVENTS_FILE, openEventStore } from '../apps/api/src/infrastructure/open-stores';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** The CLI's audit commands against a listening server, as an auditor. */
@@ -47,7 +48,7 @@ describe('trilha history / state / verify (P4)', () => {
     const ok = await verifyCommand(client, id);
     expect(ok.exitCode).toBe(0);
     expect(ok.lines).toEqual([expect.stringMatching(/^ok: 2 of 2 events verified; head [0-9a-f]{64}$/)]);
-    expect(await verifyCommand(client)).toEqual({ lines: ['ok: 1 customer streams, 2 events, 0 without integrity, 0 not ok'], exitCode: 0 });
+    expect(await verifyCommand(client)).toEqual({ lines: ['ok: 1 streams, 2 events, 0 without integrity, 0 not ok'], exitCode: 0 });
 
     const db = new Database(path.join(t.config.dataDir, EVENTS_FILE));
     db.prepare(`UPDATE events SET data = json_set(data, '$.name', 'Mallory') WHERE stream_id = ? AND revision = 0`).run(customerStreamId(id));
@@ -57,8 +58,24 @@ describe('trilha history / state / verify (P4)', () => {
     expect(bad.exitCode).toBe(1);
     expect(bad.lines[0]).toMatch(/^BAD: revision 0 altered; 1 of 2 events verified/);
     expect(await verifyCommand(client)).toEqual({
-      lines: ['BAD: 1 customer streams, 2 events, 0 without integrity, 1 not ok', `BAD ${customerStreamId(id)}: revision 0 altered`],
+      lines: ['BAD: 1 streams, 2 events, 0 without integrity, 1 not ok', `BAD ${customerStreamId(id)}: revision 0 altered`],
       exitCode: 1,
     });
+  });
+
+  it('verify with no customer walks the store itself, every stream, with a progress bar', async () => {
+    const store = openEventStore(t.config);
+    const progress = new PassThrough();
+    let drawn = '';
+    progress.on('data', (chunk: Buffer) => (drawn += chunk.toString()));
+    try {
+      expect(await verifyStoreCommand(store, progress)).toEqual({
+        lines: ['BAD: 1 streams, 2 events, 0 without integrity, 1 not ok', `BAD ${customerStreamId(id)}: revision 0 altered`],
+        exitCode: 1,
+      });
+    } finally {
+      await store.close();
+    }
+    expect(drawn).toMatch(/verify \[.*\] 100% \| 2\/2 events/);
   });
 });

@@ -33,7 +33,7 @@ describe('OpenAPI of the auditor routes', () => {
   it('describes the shapes API.md gives, the proposals of the state by id', () => {
     const schemas = doc.components.schemas;
     expect(schemas.CustomerHistoryDto.required?.sort()).toEqual(['events', 'streamId']);
-    expect(schemas.HistoryEventDto.required?.sort()).toEqual(['actor', 'data', 'eventId', 'metadata', 'occurredAt', 'position', 'revision', 'type']);
+    expect(schemas.HistoryEventDto.required?.sort()).toEqual(['actor', 'data', 'eventId', 'metadata', 'occurredAt', 'position', 'revision', 'schemaVersion', 'streamId', 'type']);
     expect(schemas.CustomerStateDto.required?.sort()).toEqual(['asOf', 'revision', 'state']);
     expect(schemas.CustomerAggregateStateDto.properties?.proposals.additionalProperties).toEqual({ $ref: '#/components/schemas/StateProposalDto' });
     expect(schemas.StateProposalDto).toBeDefined();

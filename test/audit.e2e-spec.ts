@@ -24,7 +24,7 @@ function describeAuditOverHttp(label: string, environment: StoreEnvironment) {
     const allEvents = () => t.eventStore.readAll({ filter: { streamPrefixes: ['customer-'] } });
 
     /** Runs a command at `minutes` past 10:00 on 2026-03-01 and expects it to succeed. */
-    async function command(minutes: number, method: 'post' | 'patch', path: string, body: object = {}, headers: Record<string, string> = {}) {
+    async function command(minutes: number, method: 'post' | 'patch' | 'put', path: string, body: object = {}, headers: Record<string, string> = {}) {
       now = at(minutes);
       const res = await t.http[method](path).set(admin()).set(headers).send(body);
       expect([200, 201]).toContain(res.status);
@@ -77,12 +77,14 @@ function describeAuditOverHttp(label: string, environment: StoreEnvironment) {
       const stored = await t.eventStore.readStream(customerStreamId(id));
       expect(events.map((e) => e.eventId)).toEqual(stored.map((e) => e.id));
       expect(events[2]).toEqual({
+        streamId: customerStreamId(id),
         eventId: stored[2].id,
         type: 'TemperatureChanged',
         revision: '2',
         position: expect.any(String),
         occurredAt: at(10).toISOString(),
         actor: { id: 'u1', role: 'admin', name: 'Ana Admin', kind: 'user' },
+        schemaVersion: 1,
         data: { customerId: id, from: 'cold', to: 'hot' },
         metadata: {
           actor: { id: 'u1', role: 'admin', name: 'Ana Admin', kind: 'user' },
@@ -219,6 +221,33 @@ function describeAuditOverHttp(label: string, environment: StoreEnvironment) {
         expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
         expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(fields);
       });
+    });
+
+    it('history: also the wallet and appointment events about the customer, in global order', async () => {
+      const journey = await command(50, 'post', '/journeys', { name: 'Pós-venda', steps: [{ name: 'Boas-vindas', milestones: [{ name: 'Ligar', days: 2 }] }] });
+      const wallet = await command(50, 'post', '/wallets', { name: 'Carteira Auditoria', managerId: 'mgr-1', journeyId: journey.id });
+      const other = await command(51, 'post', '/customers', { name: 'Outro Cliente' });
+      await command(52, 'put', `/customers/${id}/wallet`, { walletId: wallet.id });
+      await command(52, 'put', `/customers/${other.id}/wallet`, { walletId: wallet.id });
+      const appointment = await command(53, 'post', '/appointments', { customerId: id, scheduledFor: at(24 * 60).toISOString() });
+      await command(53, 'post', '/appointments', { customerId: other.id, scheduledFor: at(24 * 60).toISOString() });
+      await command(54, 'post', `/customers/${id}/comments`, { text: 'Visita marcada' });
+      await command(55, 'post', `/appointments/${appointment.id}/confirm`);
+
+      const res = await t.http.get(`/customers/${id}/history`).set(auditor());
+      expect(res.status).toBe(200);
+      const events = res.body.events as Array<{ streamId: string; type: string; position: string; data: Record<string, unknown> }>;
+      expect(events.slice(12).map((e) => [e.streamId, e.type])).toEqual([
+        [`customerjourney-${id}`, 'CustomerPlacedInWallet'],
+        [`customerappointments-${id}`, 'CustomerAppointmentListed'],
+        [`appointment-${appointment.id}`, 'AppointmentScheduled'],
+        [customerStreamId(id), 'CommentAdded'],
+        [`appointment-${appointment.id}`, 'AppointmentConfirmed'],
+      ]);
+      // Nothing about the other customer, and every event names this one.
+      expect(events.every((e) => e.data.customerId === undefined || e.data.customerId === id)).toBe(true);
+      const commits = events.map((e) => BigInt(e.position.split('/')[0]));
+      expect(commits.every((c, i) => i === 0 || c > commits[i - 1])).toBe(true);
     });
   });
 }

@@ -4,13 +4,14 @@ import * as path from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+import type { UpcasterRegistry } from '@trilha/domain';
 import type { EventStore } from '@trilha/event-store';
 import type { ReadStore } from '@trilha/read-store';
 import { AppModule, type AppOptions } from '../../apps/api/src/app.module';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { configFromEnv, type TrilhaConfig } from '../../apps/api/src/config/trilha-config';
 import { openEventStore, openReadStore } from '../../apps/api/src/infrastructure/open-stores';
-import { CLOCK } from '../../apps/api/src/infrastructure/tokens';
+import { CLOCK, UPCASTERS } from '../../apps/api/src/infrastructure/tokens';
 import { configureHttpApp, createFastifyAdapter, TokenService, type Role } from '../../apps/api/src/platform';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256';
@@ -30,6 +31,8 @@ export interface TestAppOptions {
   clock?: () => Date;
   /** False: the api alone, as with TRILHA_PROJECTIONS=off; the test runs a projector beside it. Default true. */
   runProjections?: boolean;
+  /** Replaces the app's upcasters (the UPCASTERS token), e.g. with an event type at a later schema version. */
+  upcasters?: UpcasterRegistry;
 }
 
 /**
@@ -43,7 +46,7 @@ export async function startTestApp(env: NodeJS.ProcessEnv = process.env, options
   const eventStore = openEventStore(config);
   const readStore = openReadStore(config);
   const appOptions: AppOptions = { config, stores: { eventStore, readStore }, jwtSecret: TEST_SECRET };
-  const app = options.clock ? await createAppWithClock(appOptions, options.clock) : await createApp(appOptions);
+  const app = options.clock || options.upcasters ? await createAppWithOverrides(appOptions, options) : await createApp(appOptions);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const tokens = new TokenService(TEST_SECRET);
@@ -69,9 +72,12 @@ function isolatedDatabase(mongoUrl: string | undefined): string | undefined {
   return url.toString();
 }
 
-/** As `createApp`, through a testing module so that the clock can be overridden. */
-async function createAppWithClock(options: AppOptions, clock: () => Date): Promise<NestFastifyApplication> {
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(options)] }).overrideProvider(CLOCK).useValue(clock).compile();
+/** As `createApp`, through a testing module so that the clock or the upcasters can be overridden. */
+async function createAppWithOverrides(options: AppOptions, { clock, upcasters }: TestAppOptions): Promise<NestFastifyApplication> {
+  let builder = Test.createTestingModule({ imports: [AppModule.register(options)] });
+  if (clock) builder = builder.overrideProvider(CLOCK).useValue(clock);
+  if (upcasters) builder = builder.overrideProvider(UPCASTERS).useValue(upcasters);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), { bufferLogs: true });
   configureHttpApp(app);
   app.enableShutdownHooks();

@@ -1,4 +1,7 @@
+import type { EventStore } from '@trilha/event-store';
+import { verifyEventLog } from '../../api/src/audit/verify-event-log';
 import type { ApiClient } from './api-client';
+import { progressBar } from './progress-bar';
 
 /** What an audit command prints, and the exit code it ends with (non-zero: the check failed). */
 export interface CommandOutput {
@@ -56,7 +59,7 @@ export async function stateCommand(client: ApiClient, customerId: string, option
   return { lines: [JSON.stringify(answer, null, 2)], exitCode: 0 };
 }
 
-/** `trilha verify [<customerId>]`: one customer's chain, or every customer's; exits 1 when one is not ok. */
+/** `trilha verify <customerId>`, or `trilha verify --server`: asks the running server; exits 1 when not ok. */
 export async function verifyCommand(client: ApiClient, customerId?: string): Promise<CommandOutput> {
   if (customerId !== undefined) {
     const v = await client.get<StreamVerification>(path(customerId, 'verify'));
@@ -65,8 +68,35 @@ export async function verifyCommand(client: ApiClient, customerId?: string): Pro
       : `BAD: revision ${v.firstBadRevision} ${v.reason}; ${v.verified} of ${v.events} events verified, ${v.unchained} without integrity; head ${v.headHash ?? '-'}`;
     return { lines: [line], exitCode: v.ok ? 0 : 1 };
   }
-  const all = await client.get<StoreVerification>('/audit/verify');
-  const summary = `${all.ok ? 'ok' : 'BAD'}: ${all.streams} customer streams, ${all.events} events, ${all.unchained} without integrity, ${all.bad.length} not ok`;
+  return storeReport(await client.get<StoreVerification>('/audit/verify'));
+}
+
+/**
+ * `trilha verify`: walks the whole event store itself (the one the configuration names), every
+ * stream, with a progress bar on stderr. Needs access to the store, not a token.
+ */
+export async function verifyStoreCommand(store: EventStore, progress: NodeJS.WritableStream = process.stderr): Promise<CommandOutput> {
+  const head = await store.headPosition();
+  const bar = progressBar('verify', 'events', progress);
+  // Positions grow with the log (a sequence on SQLite, a byte offset on EventStoreDB): the
+  // share of the head reached is the share of the log checked.
+  const total = head ? Number(head.commit) : 0;
+  bar.start(Math.max(total, 1), 0, { speed: 0 });
+  const startedAt = Date.now();
+  try {
+    const report = await verifyEventLog(store, (reached, events) => {
+      const seconds = (Date.now() - startedAt) / 1000;
+      bar.update(Math.min(Number(reached.commit), total), { speed: seconds > 0 ? Math.round(events / seconds) : 0 });
+    });
+    bar.update(Math.max(total, 1));
+    return storeReport(report);
+  } finally {
+    bar.stop();
+  }
+}
+
+function storeReport(all: StoreVerification): CommandOutput {
+  const summary = `${all.ok ? 'ok' : 'BAD'}: ${all.streams} streams, ${all.events} events, ${all.unchained} without integrity, ${all.bad.length} not ok`;
   const bad = all.bad.map((b) => `BAD ${b.streamId}: revision ${b.firstBadRevision} ${b.reason}`);
   return { lines: [summary, ...bad], exitCode: all.ok ? 0 : 1 };
 }

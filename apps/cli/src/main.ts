@@ -2,9 +2,10 @@ import 'reflect-metadata';
 import { Command, InvalidArgumentError } from 'commander';
 import { configFromEnv } from '../../api/src/config/trilha-config';
 import { startApi } from '../../api/src/bootstrap';
+import { openEventStore } from '../../api/src/infrastructure/open-stores';
 import { isRole, resolveJwtSecret, ROLES, TokenService } from '../../api/src/platform';
 import { ApiClient } from './api-client';
-import { historyCommand, stateCommand, verifyCommand, type CommandOutput } from './audit-commands';
+import { historyCommand, stateCommand, verifyCommand, verifyStoreCommand, type CommandOutput } from './audit-commands';
 import { runBench } from './bench/run-bench';
 import { seedCustomers } from './seed';
 import { watchRebuild } from './watch-rebuild';
@@ -43,7 +44,9 @@ program
   .description('list the projections of the running server with their status, lag and events/s')
   .action(async () => {
     const { projections } = await ApiClient.fromEnv().get<{ projections: Array<Record<string, unknown>> }>('/admin/projections');
-    console.table(projections.map(({ name, version, status, checkpoint, lag, eventsPerSecond }) => ({ name, version, status, checkpoint, lag, eventsPerSecond })));
+    console.table(
+      projections.map(({ name, version, status, checkpoint, lag, eventsPerSecond, lastError }) => ({ name, version, status, checkpoint, lag, eventsPerSecond, lastError })),
+    );
   });
 
 program
@@ -53,6 +56,7 @@ program
     const client = ApiClient.fromEnv();
     const { version } = await client.post<{ version: number }>(`/admin/projections/${encodeURIComponent(name)}/rebuild`);
     await watchRebuild(client, name, version);
+    console.log(`${name}: generation ${version} is active`);
   });
 
 program
@@ -69,8 +73,19 @@ program
 
 program
   .command('verify [customerId]')
-  .description("check the integrity chain of a customer's stream, or of every customer's; exits 1 when altered (auditor)")
-  .action(async (customerId?: string) => print(await verifyCommand(ApiClient.fromEnv(), customerId)));
+  .description(
+    "check the integrity chain of a customer's stream (through the running server), or of every stream of the configured event store, with a progress bar; exits 1 when altered",
+  )
+  .option('--server', 'verify every stream through the running server (GET /audit/verify) instead of reading the store')
+  .action(async (customerId: string | undefined, options: { server?: boolean }) => {
+    if (customerId !== undefined || options.server) return print(await verifyCommand(ApiClient.fromEnv(), customerId));
+    const store = openEventStore(configFromEnv());
+    try {
+      print(await verifyStoreCommand(store));
+    } finally {
+      await store.close();
+    }
+  });
 
 function print({ lines, exitCode }: CommandOutput): void {
   for (const line of lines) console.log(line);

@@ -1,46 +1,55 @@
 import type { ApiClient } from './api-client';
+import { progressBar } from './progress-bar';
 
 interface ProjectionView {
   name: string;
   version: number;
-  status: string;
-  lag: number;
   /** Set while a projector in another process has not yet picked the request up. */
   rebuildRequested?: number;
-  rebuilding?: { generation: number; status: string; lag: number; failure?: { error: string } };
+  rebuilding?: { generation: number; status: string; lag: number; eventsPerSecond: number; failure?: { error: string } };
 }
 
-const BAR_WIDTH = 30;
+export interface WatchOptions {
+  pollMs?: number;
+  stream?: NodeJS.WritableStream;
+}
 
-/** Polls the server until the new generation is active, drawing a progress bar from its lag. */
-export async function watchRebuild(client: ApiClient, name: string, generation: number): Promise<void> {
-  let initialLag: number | undefined;
-  for (;;) {
-    const { projections } = await client.get<{ projections: ProjectionView[] }>('/admin/projections');
-    const projection = projections.find((p) => p.name === name);
-    if (!projection) throw new Error(`Projection ${name} disappeared`);
-    if (projection.version >= generation) {
-      draw(name, 1, 'active');
-      process.stdout.write('\n');
-      console.log(`${name}: generation ${generation} is active`);
-      return;
+/**
+ * Polls the server until the new generation is active, with a progress bar of the events the
+ * rebuild has projected out of those it had to (its lag when first seen), events/s and ETA.
+ */
+export async function watchRebuild(client: ApiClient, name: string, generation: number, options: WatchOptions = {}): Promise<void> {
+  const pollMs = options.pollMs ?? 250;
+  const bar = progressBar(`${name} v${generation}`, 'events', options.stream);
+  let total: number | undefined;
+  try {
+    for (;;) {
+      const { projections } = await client.get<{ projections: ProjectionView[] }>('/admin/projections');
+      const projection = projections.find((p) => p.name === name);
+      if (!projection) throw new Error(`Projection ${name} disappeared`);
+      if (projection.version >= generation) {
+        if (total !== undefined) bar.update(total, { speed: 0 });
+        return;
+      }
+      const building = projection.rebuilding;
+      if (!building && projection.rebuildRequested === generation) {
+        await sleep(pollMs); // waiting for the projector to start it
+        continue;
+      }
+      if (!building) throw new Error(`Projection ${name}: the rebuild of generation ${generation} is no longer running`);
+      if (building.status === 'failed') throw new Error(`Projection ${name}: rebuild failed: ${building.failure?.error ?? 'unknown error'}`);
+      if (total === undefined) {
+        total = Math.max(building.lag, 1);
+        bar.start(total, 0, { speed: 0 });
+      }
+      // Events appended meanwhile grow the work: the total follows.
+      if (building.lag > total) bar.setTotal((total = building.lag));
+      bar.update(total - building.lag, { speed: Math.round(building.eventsPerSecond) });
+      await sleep(pollMs);
     }
-    const building = projection.rebuilding;
-    if (!building && projection.rebuildRequested === generation) {
-      draw(name, 0, 'waiting for the projector');
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      continue;
-    }
-    if (!building) throw new Error(`Projection ${name}: the rebuild of generation ${generation} is no longer running`);
-    if (building.status === 'failed') throw new Error(`Projection ${name}: rebuild failed: ${building.failure?.error ?? 'unknown error'}`);
-    initialLag ??= Math.max(building.lag, 1);
-    draw(name, 1 - Math.min(building.lag, initialLag) / initialLag, `lag ${building.lag}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+  } finally {
+    bar.stop();
   }
 }
 
-function draw(name: string, fraction: number, note: string): void {
-  const filled = Math.round(fraction * BAR_WIDTH);
-  const line = `${name} [${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${Math.round(fraction * 100)}% ${note}`;
-  process.stdout.write(process.stdout.isTTY ? `\r${line}` : `${line}\n`);
-}
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -46,7 +46,7 @@ export interface ProjectionInfo {
   lag: number;
   eventsPerSecond: number;
   failure?: ProjectionFailure;
-  rebuilding?: { generation: number; status: ProjectionStatus; checkpoint: string | null; lag: number; failure?: ProjectionFailure };
+  rebuilding?: { generation: number; status: ProjectionStatus; checkpoint: string | null; lag: number; eventsPerSecond: number; failure?: ProjectionFailure };
   /** Read from the store by another process: when the host last published its status (null: never). */
   heartbeatAt?: string | null;
   /** Read from the store by another process: a rebuild recorded for this generation, not started yet. */
@@ -240,7 +240,7 @@ export class ProjectionHost {
       if (active?.failure) info.failure = active.failure;
       if (slot.building) {
         const building = slot.building.runner.metrics(head);
-        info.rebuilding = { generation: building.generation, status: building.status, checkpoint: building.checkpoint, lag: building.lag };
+        info.rebuilding = { generation: building.generation, status: building.status, checkpoint: building.checkpoint, lag: building.lag, eventsPerSecond: building.eventsPerSecond };
         if (building.failure) info.rebuilding.failure = building.failure;
       }
       infos.push(info);

@@ -111,7 +111,7 @@ export class StoredProjectionControl implements ProjectionControl {
     if (active.failure) info.failure = active.failure;
     if (entry.buildingGeneration !== null) {
       const building = await this.generation(name, entry.buildingGeneration, live, entry.buildingStatus ?? 'stopped', entry.buildingFailure, head);
-      info.rebuilding = { generation: entry.buildingGeneration, status: building.status, checkpoint: building.checkpoint, lag: building.lag };
+      info.rebuilding = { generation: entry.buildingGeneration, status: building.status, checkpoint: building.checkpoint, lag: building.lag, eventsPerSecond: building.eventsPerSecond };
       if (building.failure) info.rebuilding.failure = building.failure;
     }
     const requested = openRequest(entry);

@@ -12,6 +12,7 @@ class RebuildingDto {
   @ApiProperty({ enum: ['running', 'catching-up', 'failed', 'stopped'] }) status!: string;
   @ApiProperty({ nullable: true, type: String }) checkpoint!: string | null;
   @ApiProperty() lag!: number;
+  @ApiProperty() eventsPerSecond!: number;
   @ApiPropertyOptional({ type: ProjectionFailureDto }) failure?: ProjectionFailureDto;
 }
 

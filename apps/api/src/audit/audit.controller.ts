@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../platform';
 import { AuditVerificationDto } from './verification.dto';
-import { VerifyAllCustomersQuery } from './verify-all-customers.query';
+import { VerifyEventLogQuery } from './verify-event-log.query';
 
 /** Store-wide audit checks (`trilha verify` with no customer). */
 @ApiTags('audit')
@@ -14,9 +14,9 @@ export class AuditController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('verify')
-  @ApiOkResponse({ type: AuditVerificationDto, description: 'The integrity chain of every customer stream, recomputed in one pass over the store' })
+  @ApiOkResponse({ type: AuditVerificationDto, description: 'The integrity chain of every stream, recomputed in one pass over the store' })
   @ApiProblems(401, 403)
   verifyAll(): Promise<AuditVerificationDto> {
-    return this.queries.execute(new VerifyAllCustomersQuery());
+    return this.queries.execute(new VerifyEventLogQuery());
   }
 }

@@ -22,7 +22,7 @@ export class CustomerAuditController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':id/history')
-  @ApiOkResponse({ type: CustomerHistoryDto, description: 'Every event of the customer stream as stored (not upcast), oldest first' })
+  @ApiOkResponse({ type: CustomerHistoryDto, description: 'Every event of the customer stream and of the streams about it (wallet journey, appointments), in global order, oldest first' })
   @ApiProblems(400, 401, 403, 404)
   history(@Param('id', UuidParamPipe) id: string): Promise<CustomerHistoryDto> {
     return this.queries.execute(new GetCustomerHistoryQuery(id));

@@ -31,8 +31,8 @@ class BadStreamDto {
 
 /** GET /audit/verify: every customer stream's integrity chain. */
 export class AuditVerificationDto {
-  @ApiProperty({ description: 'True only when every event of every customer stream was verified' }) ok!: boolean;
-  @ApiProperty({ description: 'Customer streams checked' }) streams!: number;
+  @ApiProperty({ description: 'True only when every event of every stream was verified' }) ok!: boolean;
+  @ApiProperty({ description: 'Streams checked' }) streams!: number;
   @ApiProperty({ description: 'Events checked' }) events!: number;
   @ApiProperty({ description: 'Events with no integrity at all' }) unchained!: number;
   @ApiProperty({ type: [BadStreamDto], description: `The streams that are not ok, in the order their first event was found. ${REASONS}` })
