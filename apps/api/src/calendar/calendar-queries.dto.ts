@@ -13,8 +13,8 @@ export class CalendarDayQueryDto extends MinPositionQueryDto {
 }
 
 export class CalendarRangeQueryDto extends CalendarDayQueryDto {
-  @ApiProperty({ format: 'date', example: '2026-03-01', description: 'First day (inclusive)' }) @IsCalendarDate() from!: string;
+  @ApiProperty({ format: 'date', maxLength: 10, example: '2026-03-01', description: 'First day (inclusive)' }) @IsCalendarDate() from!: string;
 
-  @ApiProperty({ format: 'date', example: '2026-03-31', description: `Last day (inclusive); from…to spans at most ${MAX_CALENDAR_RANGE_DAYS} days` })
+  @ApiProperty({ format: 'date', maxLength: 10, example: '2026-03-31', description: `Last day (inclusive); from…to spans at most ${MAX_CALENDAR_RANGE_DAYS} days` })
   @IsCalendarDate() to!: string;
 }

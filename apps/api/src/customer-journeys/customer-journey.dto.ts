@@ -15,6 +15,6 @@ export class MoveStageDto {
 
 /** POST /customers/:id/milestones/:milestoneId/complete (CS12). */
 export class CompleteMilestoneDto {
-  @ApiProperty({ format: 'date', example: '2026-03-12', description: 'The day it was completed; not in the future' })
+  @ApiProperty({ format: 'date', maxLength: 10, example: '2026-03-12', description: 'The day it was completed; not in the future' })
   @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'completedOn must be a date YYYY-MM-DD' }) completedOn!: string;
 }

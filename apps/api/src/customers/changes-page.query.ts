@@ -11,6 +11,6 @@ export class ChangesPageQueryDto extends MinPositionQueryDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE) limit?: number;
 
-  @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
+  @ApiPropertyOptional({ maxLength: 2048, description: 'The nextCursor of the previous page' })
   @IsOptional() @IsString() @MaxLength(2048) cursor?: string;
 }

@@ -16,7 +16,7 @@ function IsTimelineTypeList(): PropertyDecorator {
   return ValidateBy({
     name: 'isTimelineTypeList',
     validator: {
-      validate: (value) => Array.isArray(value) && value.length > 0 && value.every(isTimelineType),
+      validate: (value) => Array.isArray(value) && value.length > 0 && value.length <= TIMELINE_TYPES.length && value.every(isTimelineType),
       defaultMessage: (args) => {
         const unknown = Array.isArray(args?.value) ? args.value.filter((name) => !isTimelineType(name)) : [];
         const given = unknown.length > 0 ? ` (unknown: ${unknown.map((name) => JSON.stringify(name)).join(', ')})` : '';
@@ -48,18 +48,20 @@ export class TimelineQueryDto extends MinPositionQueryDto {
   @ApiPropertyOptional({
     description: 'Entries at or after this: a date (its first instant in TRILHA_TIMEZONE) or an ISO 8601 instant with offset',
     example: '2026-03-01',
+    maxLength: 64,
   })
-  @IsOptional() @IsString() @IsDateOrInstant() from?: string;
+  @IsOptional() @IsString() @MaxLength(64) @IsDateOrInstant() from?: string;
 
   @ApiPropertyOptional({
     description: 'Entries at or before this: a date (the whole day, in TRILHA_TIMEZONE) or an ISO 8601 instant with offset',
     example: '2026-03-31T23:59:59Z',
+    maxLength: 64,
   })
-  @IsOptional() @IsString() @IsDateOrInstant() to?: string;
+  @IsOptional() @IsString() @MaxLength(64) @IsDateOrInstant() to?: string;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE) limit?: number;
 
-  @ApiPropertyOptional({ description: 'The nextCursor of the previous page (with the same filters)' })
+  @ApiPropertyOptional({ maxLength: 2048, description: 'The nextCursor of the previous page (with the same filters)' })
   @IsOptional() @IsString() @MaxLength(2048) cursor?: string;
 }

@@ -11,7 +11,7 @@ export class ListWalletsQueryDto extends MinPositionQueryDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 50 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
 
-  @ApiPropertyOptional({ description: 'The nextCursor of an earlier page' })
+  @ApiPropertyOptional({ maxLength: 2048, description: 'The nextCursor of an earlier page' })
   @IsOptional() @IsString() @MaxLength(2048) cursor?: string;
 }
 
