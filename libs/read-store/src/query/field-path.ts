@@ -8,6 +8,9 @@ import { UnsupportedQueryError } from '../errors';
  */
 const SEGMENT = /^[^.$"'\\\u0000-\u001f][^."'\\\u0000-\u001f]*$/;
 
+/** Names that reach an object's prototype when assigned; never a field of a stored document. */
+export const RESERVED_FIELD_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
 export function splitPath(path: string): string[] {
   return path.split('.');
 }
@@ -15,7 +18,7 @@ export function splitPath(path: string): string[] {
 export function assertFieldPath(path: string, where: string): void {
   const segments = splitPath(path);
   for (const segment of segments) {
-    if (!SEGMENT.test(segment) || /^\d+$/.test(segment)) {
+    if (!SEGMENT.test(segment) || /^\d+$/.test(segment) || RESERVED_FIELD_NAMES.has(segment)) {
       throw new UnsupportedQueryError(`${where}: unsupported field path '${path}'`);
     }
   }

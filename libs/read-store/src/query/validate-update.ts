@@ -1,6 +1,6 @@
 import { UnsupportedQueryError } from '../errors';
 import type { Document, Update } from '../read-store.port';
-import { assertFieldPath, pathsOverlap } from './field-path';
+import { assertFieldPath, pathsOverlap, RESERVED_FIELD_NAMES } from './field-path';
 import { assertJsonValue, isPlainObject } from './json-value';
 
 export const UPDATE_OPERATORS = ['$set', '$unset', '$inc', '$setOnInsert', '$push', '$pull'] as const;
@@ -54,13 +54,14 @@ function assertOperand(op: UpdateOperator, value: unknown, where: string): void 
   }
 }
 
-/** A value that goes into a stored document: JSON with no `$`-prefixed keys. */
+/** A value that goes into a stored document: JSON with no `$`-prefixed keys and no `__proto__`, `constructor` or `prototype` keys. */
 export function assertStorable(value: unknown, where: string): void {
   assertJsonValue(value, where);
   if (Array.isArray(value)) value.forEach((item, i) => assertStorable(item, `${where}[${i}]`));
   else if (isPlainObject(value)) {
     for (const [key, item] of Object.entries(value)) {
       if (key.startsWith('$')) throw new UnsupportedQueryError(`${where}: field names may not start with $ ('${key}')`);
+      if (RESERVED_FIELD_NAMES.has(key)) throw new UnsupportedQueryError(`${where}: '${key}' is a reserved field name`);
       assertStorable(item, `${where}.${key}`);
     }
   }

@@ -140,6 +140,9 @@ export function describeReadStoreContract(label: string, open: () => Promise<Rea
         ['a Date value', { at: new Date(0) }],
         ['an array position in a path', { 'tags.0': 'vip' }],
         ['an empty $or', { $or: [] }],
+        ['a constructor field', { constructor: 'x' }],
+        ['a __proto__ segment in a path', { 'a.__proto__.b': 1 }],
+        ['a prototype field inside $or', { $or: [{ prototype: 1 }] }],
       ];
 
       it.each(filters)('a filter with %s', async (_title, filter) => {
@@ -164,6 +167,12 @@ export function describeReadStoreContract(label: string, open: () => Promise<Rea
         ['a guarded update writing _pos', { op: 'updateOne', filter: { _id: 'a' }, update: { $set: { _pos: '9' } }, positionGuard: '5' }],
         ['a document without a string _id', { op: 'insertOne', doc: { _id: 7 } as unknown as Document }],
         ['a document with a $ field', { op: 'insertOne', doc: { _id: 'b', $x: 1 } }],
+        // JSON.parse makes `__proto__` an own field, as a request body would.
+        ['a document with a __proto__ field', { op: 'insertOne', doc: JSON.parse('{"_id":"b","__proto__":{"admin":true}}') as Document }],
+        ['a document with a nested constructor field', { op: 'insertOne', doc: { _id: 'b', a: [{ constructor: 1 }] } }],
+        ['a replacement with a prototype field', { op: 'replaceOne', filter: { _id: 'a' }, replacement: { _id: 'a', prototype: {} } }],
+        ['a $set of a __proto__ path', { op: 'updateOne', filter: { _id: 'a' }, update: { $set: { '__proto__.admin': true } } }],
+        ['a $set of a value holding a constructor key', { op: 'updateOne', filter: { _id: 'a' }, update: { $set: { origin: { constructor: 'x' } } } }],
         ['a document holding NaN', { op: 'insertOne', doc: { _id: 'b', n: Number.NaN } }],
         ['an unknown op', { op: 'upsertMany' } as unknown as WriteOp],
       ];
