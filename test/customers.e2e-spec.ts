@@ -80,7 +80,7 @@ function describeCustomersOverHttp(label: string, environment: StoreEnvironment)
       expect(edited.body).toMatchObject({ id: created.body.id, revision: '1' });
 
       // Personal values are stored encrypted (ADR 0017); the app's vault reads them back.
-      const [, stored] = await t.eventStore.readStream(customerStreamId(created.body.id));
+      const [, stored] = await t.storedEventStore.readStream(customerStreamId(created.body.id));
       expect(JSON.stringify(stored.data)).not.toContain('João');
       const event = await t.app.get(PersonalDataVault).decrypt(stored);
       expect(event.data.changes).toEqual([

@@ -98,7 +98,7 @@ describe('erasure of a customer (T10) on the embedded stores', () => {
     expect(leftovers().some((hit) => hit.startsWith('read-models.sqlite'))).toBe(true);
     expect(leftovers().some((hit) => hit.startsWith('events.sqlite'))).toBe(false);
     // … and the plaintext never reaches the event database: only ciphertexts are stored.
-    const stored = JSON.stringify((await t.eventStore.readStream(customerStreamId(customerId))).map((e) => e.data));
+    const stored = JSON.stringify((await t.storedEventStore.readStream(customerStreamId(customerId))).map((e) => e.data));
     for (const value of Object.values(PERSONAL)) expect(stored).not.toContain(value);
   });
 

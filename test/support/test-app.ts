@@ -12,6 +12,8 @@ import { createApp } from '../../apps/api/src/bootstrap';
 import { configFromEnv, type TrilhaConfig } from '../../apps/api/src/config/trilha-config';
 import { openEventStore, openReadStore } from '../../apps/api/src/infrastructure/open-stores';
 import { CLOCK, UPCASTERS } from '../../apps/api/src/infrastructure/tokens';
+import { DecryptingEventStore } from '../../apps/api/src/infrastructure/decrypting-event-store';
+import { PersonalDataVault } from '../../apps/api/src/infrastructure/personal-data-vault';
 import { configureHttpApp, createFastifyAdapter, TokenService, type Role } from '../../apps/api/src/platform';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256';
@@ -19,7 +21,10 @@ export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256';
 export interface TestApp {
   app: NestFastifyApplication;
   http: ReturnType<typeof request>;
+  /** The event store with personal fields decrypted (ADR 0017), as the app's readers see it. */
   eventStore: EventStore;
+  /** The event store as stored: personal fields are ciphertexts. */
+  storedEventStore: EventStore;
   readStore: ReadStore;
   config: TrilhaConfig;
   token(role?: Role, user?: string, name?: string): string;
@@ -53,7 +58,8 @@ export async function startTestApp(env: NodeJS.ProcessEnv = process.env, options
   return {
     app,
     http: request(app.getHttpServer()),
-    eventStore,
+    eventStore: new DecryptingEventStore(eventStore, app.get(PersonalDataVault)),
+    storedEventStore: eventStore,
     readStore,
     config,
     token: (role = 'admin', user = 'u1', name = 'Ana Admin') => tokens.sign({ sub: user, role, name }, '1h'),
