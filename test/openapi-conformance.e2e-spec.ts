@@ -3,7 +3,7 @@ import type { Role } from '../apps/api/src/platform';
 import { ConformanceRecorder, type Call, type OpenApiDocument } from './support/openapi/conformance';
 import { startTestApp, type TestApp } from './support/test-app';
 
-type Method = 'get' | 'post' | 'put' | 'patch';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /**
  * Drives every documented operation over HTTP, its success and the error answers that can be
@@ -193,6 +193,13 @@ describe('OpenAPI conformance: every answer is the one /docs-json documents', ()
     await send(409, 'post', sale);
     await send(404, 'post', `/customers/${id}/proposals/${unknownId}/sale`);
     await probeErrors('post', sale, { badUrl: `/customers/${id}/proposals/nope/sale`, forbidden: 'readonly', unknownUrl: `/customers/${unknownId}/proposals/${proposalId}/sale` });
+  });
+
+  it('customers: erasure (T10)', async () => {
+    const erased = (await send(201, 'post', '/customers', { body: { name: 'Gil Apagado', email: 'gil@example.com' } })).id;
+    await probeErrors('delete', `/customers/${erased}`, { badUrl: '/customers/nope', forbidden: 'readonly', unknownUrl: `/customers/${unknownId}` });
+    await send(200, 'delete', `/customers/${erased}`);
+    await send(409, 'delete', `/customers/${erased}`);
   });
 
   it('customers: changes and timeline', async () => {
