@@ -248,6 +248,11 @@ function describeAuditOverHttp(label: string, environment: StoreEnvironment) {
       expect(events.every((e) => e.data.customerId === undefined || e.data.customerId === id)).toBe(true);
       const commits = events.map((e) => BigInt(e.position.split('/')[0]));
       expect(commits.every((c, i) => i === 0 || c > commits[i - 1])).toBe(true);
+
+      // Every stream the commands wrote (journeys, wallets, name reservations, indexes …) is chained.
+      const all = await t.http.get('/audit/verify').set(auditor());
+      expect(all.body).toMatchObject({ ok: true, unchained: 0, bad: [] });
+      expect(all.body.streams).toBeGreaterThanOrEqual(9);
     });
   });
 }
