@@ -301,7 +301,7 @@ describe('OpenAPI conformance: every answer is the one /docs-json documents', ()
     await probeErrors('get', '/audit/verify', { forbidden: 'manager' });
   });
 
-  it('admin: projections and their rebuild', async () => {
+  it('admin: projections, their rebuild and restart', async () => {
     const { projections } = await read('/admin/projections', { as: 'auditor' });
     await probeErrors('get', '/admin/projections', { forbidden: 'broker' });
 
@@ -309,10 +309,16 @@ describe('OpenAPI conformance: every answer is the one /docs-json documents', ()
     await send(202, 'post', rebuild);
     await probeErrors('post', rebuild, { forbidden: 'auditor', unknownUrl: '/admin/projections/nope/rebuild' });
 
+    const restart = `/admin/projections/${projections[0].name}/restart`;
+    await send(202, 'post', restart);
+    await probeErrors('post', restart, { forbidden: 'auditor', unknownUrl: '/admin/projections/nope/restart' });
+
     const split = await startTestApp(env, { clock: () => NOW, runProjections: false });
     try {
       const res = await rec.send(split.http, 'post', rebuild, { token: split.token('admin') });
       expect(res.status).toBe(503);
+      const notStarted = await rec.send(split.http, 'post', restart, { token: split.token('admin') });
+      expect(notStarted.status).toBe(503);
     } finally {
       await split.close();
     }
