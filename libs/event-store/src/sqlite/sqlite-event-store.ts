@@ -17,6 +17,7 @@ import { assertExpectedRevision, type CurrentRevision } from '../embedded/expect
 import { readAllFrom } from '../embedded/read-all';
 import { classifyBatch, type StoredEventRef } from '../embedded/retried-append';
 import { EVENT_COLUMNS, toPosition, toRecordedEvent, type EventRow } from './event-row';
+import { GroupCommit, type Outcome } from './group-commit';
 import { openEventsDatabase } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
@@ -41,6 +42,12 @@ const NO_LIMIT = -1;
  * takes the write lock before the expected revision is checked, so the check holds against
  * other processes writing the same file too.
  *
+ * Group commit (docs/adr/0020-group-commit-in-the-sqlite-event-store.md): the appends made during
+ * one turn of the event loop share that transaction and its fsync, in the order they were made.
+ * Each runs in a savepoint of its own, with its own expected-revision check: one that fails is
+ * rolled back to its savepoint and answers its error, the others commit. The transaction is
+ * all or nothing on disk, so a crash never leaves part of a group.
+ *
  * A batch whose event ids are already stored as the result of the same append is a no-op that
  * answers the original result (see classifyBatch); any other reuse of an event id is refused.
  */
@@ -60,7 +67,7 @@ export class SqliteEventStore implements EventStore {
     head: Database.Statement<[], bigint | null>;
   };
 
-  private readonly appendInTransaction: (streamId: string, events: EventData[], expected: ExpectedRevision) => AppendResult;
+  private readonly appends: GroupCommit<AppendRequest, AppendResult>;
 
   private readonly source: EventSource<ScannedRow> = {
     readPage: (after, limit) =>
@@ -94,15 +101,30 @@ export class SqliteEventStore implements EventStore {
       readPage: this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
       head: this.db.prepare<[], bigint | null>('SELECT max(position) FROM events').pluck(),
     };
-    const transaction = this.db.transaction(this.appendRows.bind(this));
-    this.appendInTransaction = (streamId, events, expected) => transaction.immediate(streamId, events, expected);
+    // Called inside the group's transaction, better-sqlite3 runs `appendOne` in a savepoint.
+    const appendOne = this.db.transaction((request: AppendRequest) => this.appendRows(request.streamId, request.events, request.expected));
+    const group = this.db.transaction((requests: AppendRequest[]): Array<Outcome<AppendResult>> =>
+      requests.map((request) => {
+        try {
+          return { ok: true, result: appendOne(request) };
+        } catch (error) {
+          // Some errors (disk full, I/O) make SQLite roll back the whole transaction: fail the group.
+          if (!this.db.inTransaction) throw error;
+          return { ok: false, error };
+        }
+      }),
+    );
+    this.appends = new GroupCommit((requests) => {
+      const outcomes = group.immediate(requests);
+      if (outcomes.some((outcome) => outcome.ok)) for (const listener of [...this.listeners]) listener();
+      return outcomes;
+    });
   }
 
   async append(streamId: string, events: EventData[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) throw new RangeError('append needs at least one event');
-    const result = this.appendInTransaction(streamId, events, expectedRevision);
-    for (const listener of [...this.listeners]) listener();
-    return result;
+    if (!this.db.open) throw new TypeError('The event store is closed');
+    return this.appends.submit({ streamId, events, expected: expectedRevision });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -137,13 +159,14 @@ export class SqliteEventStore implements EventStore {
     return head === null || head === undefined ? undefined : toPosition(head);
   }
 
-  /** Ends every open subscription, then closes the file. */
+  /** Commits the appends still queued, ends every open subscription, then closes the file. */
   async close(): Promise<void> {
+    if (this.db.open) this.appends.flushAll();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     if (this.db.open) this.db.close();
   }
 
-  /** Runs inside the IMMEDIATE transaction: anything thrown rolls the whole batch back. */
+  /** Runs in the append's savepoint inside the group's IMMEDIATE transaction: anything thrown rolls the whole batch back. */
   private appendRows(streamId: string, events: EventData[], expected: ExpectedRevision): AppendResult {
     const refs = events.map((event) => this.refOf(event.id));
     const status = classifyBatch(streamId, expected, events.map((event) => event.id), refs);
@@ -180,6 +203,12 @@ export class SqliteEventStore implements EventStore {
     const row = this.statements.refById.get(eventId);
     return row && { streamId: row.streamId, revision: row.revision, position: toPosition(row.position) };
   }
+}
+
+interface AppendRequest {
+  streamId: string;
+  events: EventData[];
+  expected: ExpectedRevision;
 }
 
 interface StoredEventRow {

@@ -165,6 +165,58 @@ export function describeEventStoreContract(label: string, open: () => Promise<Ev
       });
     });
 
+    // Stores may commit concurrent appends together (SQLite's group commit, ADR 0020): each
+    // append must still be judged, stored and answered on its own.
+    describe('concurrent appends', () => {
+      it('to different streams all succeed, each stream holding exactly its own events', async () => {
+        const streams = Array.from({ length: 12 }, () => newStream());
+        const batches = streams.map((_, i) => events(1 + (i % 3)));
+        const results = await Promise.all(streams.map((stream, i) => store.append(stream, batches[i], 'noStream')));
+
+        for (const [i, stream] of streams.entries()) {
+          const recorded = await store.readStream(stream);
+          expect(idsOf(recorded)).toEqual(idsOf(batches[i]));
+          expect(results[i].nextExpectedRevision).toBe(BigInt(batches[i].length - 1));
+          expect(comparePositions(results[i].position, recorded[recorded.length - 1].position)).toBe(0);
+        }
+        const positions = results.map((r) => r.position).sort(comparePositions);
+        expectStrictlyIncreasing(positions);
+      });
+
+      it('to the same stream with the same expected revision: one wins, the others get ConcurrencyError', async () => {
+        const stream = newStream();
+        await store.append(stream, [event()], 'noStream');
+        const contenders = Array.from({ length: 6 }, () => events(2));
+        const settled = await Promise.allSettled(contenders.map((batch) => store.append(stream, batch, 0n)));
+
+        const winners = settled.flatMap((outcome, i) => (outcome.status === 'fulfilled' ? [i] : []));
+        expect(winners).toHaveLength(1);
+        for (const outcome of settled) {
+          if (outcome.status === 'rejected') expect(outcome.reason).toBeInstanceOf(ConcurrencyError);
+        }
+        const recorded = await store.readStream(stream);
+        expect(recorded.map((e) => e.revision)).toEqual([0n, 1n, 2n]);
+        expect(idsOf(recorded.slice(1))).toEqual(idsOf(contenders[winners[0]]));
+      });
+
+      it('a refused append among concurrent ones leaves the others stored', async () => {
+        const [before, refused, after] = [newStream(), newStream(), newStream()];
+        await store.append(refused, [event()], 'noStream');
+        const [ok1, stale, ok2] = [events(2), events(1), events(3)];
+        const settled = await Promise.allSettled([
+          store.append(before, ok1, 'noStream'),
+          store.append(refused, stale, 'noStream'),
+          store.append(after, ok2, 'noStream'),
+        ]);
+
+        expect(settled.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+        expect((settled[1] as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrencyError);
+        expect(idsOf(await store.readStream(before))).toEqual(idsOf(ok1));
+        expect(await revisionsOf(refused)).toEqual([0n]);
+        expect(idsOf(await store.readStream(after))).toEqual(idsOf(ok2));
+      });
+    });
+
     describe('readStream', () => {
       let stream: string;
       let appended: EventData[];
