@@ -85,7 +85,8 @@ function describeOver(stores: string, environment: StoreEnvironment) {
     });
 
     it('answers an empty list for a customer with no changes, to every role', async () => {
-      const created = await send('post', '/customers', { name: 'Sem mudanças' });
+      // The broker's own customer (u9): a broker reads only their portfolio.
+      const created = await send('post', '/customers', { name: 'Sem mudanças', brokerId: 'u9' }, manager);
       for (const role of ['readonly', 'auditor', 'broker'] as const) {
         const res = await changes(created.id, `?minPosition=${created.position}`, { Authorization: `Bearer ${t.token(role, 'u9')}` });
         expect(res.status).toBe(200);

@@ -107,6 +107,7 @@ describe('production configuration: api and projector on EventStoreDB and MongoD
     ids.maria = (
       await command('post', '/customers', {
         name: 'Maria Silva',
+        brokerId: 'u7', // Bruno places her in a wallet below: brokers act on their own customers
         phones: ['+55 11 98888-0000'],
         email: 'maria@example.com',
         temperature: 'warm',
@@ -114,7 +115,7 @@ describe('production configuration: api and projector on EventStoreDB and MongoD
       })
     ).id;
     await command('patch', `/customers/${ids.maria}`, { email: 'maria.silva@example.com', phones: ['+55 11 98888-0000', '+55 11 3333-0000'] }, as('manager', 'u2', 'Marta Gerente'));
-    ids.joao = (await command('post', '/customers', { name: 'João Lima' })).id;
+    ids.joao = (await command('post', '/customers', { name: 'João Lima', brokerId: 'u7' })).id;
 
     journey = (await command('post', '/journeys', {
       name: 'Onboarding',

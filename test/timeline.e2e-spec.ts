@@ -206,7 +206,8 @@ function describeTimelineOverHttp(label: string, environment: StoreEnvironment) 
     });
 
     it('answers a customer with only their registration, to every role', async () => {
-      const id = await register('Recém-chegada');
+      // The broker's own customer: a broker reads only their portfolio.
+      const id = (await send('post', '/customers', { name: 'Recém-chegada', brokerId: 'user-broker' }, as('manager', 'u2', 'Marta Gerente'))).id;
       for (const role of ['readonly', 'broker', 'manager', 'admin'] as const) {
         const res = await timeline(id, '', as(role, `user-${role}`));
         expect(res.status).toBe(200);
