@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import * as path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { configFromEnv } from '../../api/src/config/trilha-config';
 import { startApi } from '../../api/src/bootstrap';
@@ -6,6 +7,7 @@ import { openEventStore } from '../../api/src/infrastructure/open-stores';
 import { isRole, resolveJwtSecret, ROLES, TokenService } from '../../api/src/platform';
 import { ApiClient } from './api-client';
 import { historyCommand, stateCommand, verifyCommand, verifyStoreCommand, type CommandOutput } from './audit-commands';
+import { benchOptions, FULL, QUICK } from './bench/bench-options';
 import { runBench } from './bench/run-bench';
 import { seedCustomers } from './seed';
 import { watchRebuild } from './watch-rebuild';
@@ -113,8 +115,24 @@ program
 
 program
   .command('bench')
-  .description('measure appends, reads, projection catch-up and HTTP on embedded stores in a temporary folder (BENCH_EVENTS, default 5000)')
-  .action(() => runBench());
+  .description(
+    'measure Trilha against the raw limits of its stores (append, HTTP commands, framework overhead, rebuild, live lag, queries, memory) on embedded stores in a temporary folder; prints a table and writes docs/benchmarks.md',
+  )
+  .option('--quick', `${QUICK.events} events over ${QUICK.customers} customers instead of ${FULL.events} over ${FULL.customers}`)
+  .option('--events <n>', 'seed this many events instead (same code, other size)', wholeNumber)
+  .option('--customers <n>', 'over this many customers', wholeNumber)
+  .option('--doc <path>', 'where the markdown table goes', 'docs/benchmarks.md')
+  .option('--cpu-prof <dir>', 'write V8 CPU profiles of the server process into this folder')
+  .action(async (options: { quick?: boolean; events?: number; customers?: number; doc: string; cpuProf?: string }) => {
+    const sizes = benchOptions({ quick: options.quick, events: options.events, customers: options.customers, docPath: path.resolve(options.doc) });
+    await runBench(sizes, { cpuProfileDir: options.cpuProf && path.resolve(options.cpuProf) });
+  });
+
+function wholeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number above 0');
+  return n;
+}
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -1,95 +1,155 @@
 /**
- * `npm run bench` (`trilha bench`): throughput and latency of the hot paths on the embedded
- * stores, in a temporary folder. Sizes can be raised with BENCH_EVENTS (default 5000).
+ * `npm run bench [-- --quick]` (`trilha bench [--quick]`): Trilha measured against the raw limits
+ * of its own stores, in one run, on embedded stores in a temporary folder (issue 7). Prints a
+ * table and writes it to docs/benchmarks.md (or `docPath`). See README, "Benchmarks".
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { v4 as uuid } from 'uuid';
-import { SqliteEventStore } from '@trilha/event-store';
-import { ProjectionHost } from '@trilha/projection';
-import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
 import { ALL_PROJECTIONS } from '@trilha/projections';
-import { createApp } from '../../../api/src/bootstrap';
-import { configFromEnv } from '../../../api/src/config/trilha-config';
-import { TokenService } from '../../../api/src/platform';
-import { report, rssMb, timeEach, timeOnce } from './measure';
+import { SqliteEventStore } from '@trilha/event-store';
+import { SqliteKeyStore } from '@trilha/key-store';
+import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
+import { DecryptingEventStore } from '../../../api/src/infrastructure/decrypting-event-store';
+import { EVENTS_FILE, KEYS_FILE, READ_MODELS_FILE } from '../../../api/src/infrastructure/open-stores';
+import { PersonalDataVault } from '../../../api/src/infrastructure/personal-data-vault';
+import { createBenchApp, InjectClient } from './bench-app';
+import type { BenchOptions } from './bench-options';
+import { markdown, printTable, targetRows, type BenchResults } from './bench-report';
+import { BenchServer } from './bench-server';
+import { describeMachine } from './machine';
+import { measureCommands, measureHello } from './measure-http';
+import { measureLiveLag } from './measure-lag';
+import { measureQueries } from './measure-queries';
+import { measureRebuild, type RebuildResult } from './measure-rebuild';
+import { measureRawAppends, measureReadAll } from './measure-store';
+import { seedActivity } from './seed-activity';
+import { seedSetup, type SeededWorld } from './seed-setup';
+import { nowMs } from './stats';
 
-const EVENTS = Number(process.env.BENCH_EVENTS ?? 5000);
-const SECRET = 'bench-secret-that-is-long-enough-for-hs256';
+export interface RunOptions {
+  /** Where progress lines go (stderr by default). */
+  log?: (line: string) => void;
+  /** Writes V8 CPU profiles of the server process into this folder (`node --cpu-prof`). */
+  cpuProfileDir?: string;
+}
 
-export async function runBench(): Promise<void> {
+export async function runBench(options: BenchOptions, run: RunOptions = {}): Promise<BenchResults> {
+  const log = run.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const started = nowMs();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trilha-bench-'));
-  console.log(`Trilha bench: ${EVENTS} events, data in ${dir}, node ${process.version}`);
+  const dataDir = path.join(dir, 'data');
+  fs.mkdirSync(dataDir);
+  log(`Trilha bench (${options.mode}): ${options.events} events over ${options.customers} customers, data in ${dir}`);
+  let benchPeak = 0;
+  const sampleRss = setInterval(() => (benchPeak = Math.max(benchPeak, process.memoryUsage().rss)), 500);
   try {
-    await benchEventStore(dir);
-    await benchProjectionCatchUp(dir);
-    await benchHttp(dir);
+    log('(1) raw durable appends …');
+    const rawAppend = await measureRawAppends(dir, options.rawAppends);
+
+    const { world, seeding } = await seed(dataDir, options, log);
+
+    const events = new SqliteEventStore(path.join(dataDir, EVENTS_FILE));
+    log('(4) raw readAll …');
+    const readAll = await measureReadAll(events);
+    const rebuilds = await rebuildAll(events, dataDir, readAll.events, log);
+
+    log('(3) hello routes …');
+    const server = await BenchServer.start('app', dataDir, run.cpuProfileDir);
+    let results: Omit<BenchResults, 'rss' | 'totalSeconds' | 'hello' | 'options' | 'machine' | 'seeding' | 'rawAppend' | 'readAll' | 'rebuilds'>;
+    let hello: BenchResults['hello'];
+    let serverPeak: number;
+    try {
+      const app = await measureHello(server.baseUrl, options.connections, options.loadSeconds);
+      const bareServer = await BenchServer.start('fastify');
+      const bare = await measureHello(bareServer.baseUrl, options.connections, options.loadSeconds).finally(() => bareServer.stop());
+      hello = { app, bare };
+
+      log('(2) HTTP commands …');
+      const loaded = world.customerIds.slice(0, Math.min(1_000, world.customerIds.length));
+      const commands = await measureCommands(server.baseUrl, loaded, options.connections, options.loadSeconds, events);
+      log('(5) live lag …');
+      const lag = await measureLiveLag(server.baseUrl, loaded, Math.max(1, commands.requestsPerSecond / 2), options.loadSeconds);
+      log('(6) queries …');
+      const queries = await measureQueries(server.baseUrl, path.join(dataDir, READ_MODELS_FILE), world, options.samples);
+      results = { commands, lag, queries };
+      serverPeak = (await server.peakRss()).rss;
+    } finally {
+      await server.stop();
+      await events.close();
+    }
+    clearInterval(sampleRss);
+    const all: BenchResults = {
+      options,
+      machine: describeMachine(),
+      seeding,
+      rawAppend,
+      readAll,
+      rebuilds,
+      hello,
+      ...results,
+      rss: { serverPeak, benchPeak: Math.max(benchPeak, process.resourceUsage().maxRSS * 1024) },
+      totalSeconds: (nowMs() - started) / 1000,
+    };
+    const rows = targetRows(all);
+    printTable(rows);
+    fs.mkdirSync(path.dirname(options.docPath), { recursive: true });
+    fs.writeFileSync(options.docPath, markdown(all, rows));
+    log(`Table written to ${options.docPath}`);
+    return all;
   } finally {
+    clearInterval(sampleRss);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** Durable single-event appends (one transaction each), then reading `$all` back. */
-async function benchEventStore(dir: string): Promise<void> {
-  const store = new SqliteEventStore(path.join(dir, 'events.sqlite'));
-  const append = await timeEach(EVENTS, (i) =>
-    store.append(`customer-${uuid()}`, [{ id: uuid(), type: 'CustomerRegistered', data: { customerId: `c${i}`, name: `Customer ${i}`, phones: [] } }], 'noStream'),
-  );
-  report('sqlite append (1 event, durable)', { 'ops/s': append.perSecond, p50ms: append.p50Ms, p99ms: append.p99Ms });
-  const readMs = await timeOnce(async () => {
-    let from;
-    for (;;) {
-      const page = await store.readAll({ fromPosition: from, limit: 500 });
-      if (page.length === 0) break;
-      from = page[page.length - 1].position;
+/** Setup through the app in this process (no projections), then the bulk of the activity through the adapter. */
+async function seed(dataDir: string, options: BenchOptions, log: (line: string) => void): Promise<{ world: SeededWorld; seeding: BenchResults['seeding'] }> {
+  const setupStarted = nowMs();
+  const app = await createBenchApp(dataDir, false);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  let world: SeededWorld;
+  try {
+    world = await seedSetup(new InjectClient(app), options, (done, total) => {
+      if (done % 500 === 0 || done === total) log(`  setup ${done}/${total} commands`);
+    });
+  } finally {
+    await app.close();
+  }
+  const setupSeconds = (nowMs() - setupStarted) / 1000;
+
+  const store = new SqliteEventStore(path.join(dataDir, EVENTS_FILE));
+  const keys = new SqliteKeyStore(path.join(dataDir, KEYS_FILE));
+  const setupEvents = Number((await store.headPosition())?.commit ?? 0n);
+  const activityStarted = nowMs();
+  const wanted = Math.max(0, options.events - setupEvents);
+  let reported = 0;
+  const activityEvents = await seedActivity(store, new PersonalDataVault(keys), world.customerIds, wanted, (appended) => {
+    if (appended - reported >= 50_000 || appended === wanted) {
+      reported = appended;
+      log(`  activity ${appended}/${wanted} events`);
     }
   });
-  report('sqlite readAll (pages of 500)', { 'events/s': (EVENTS / readMs) * 1000, ms: readMs });
   await store.close();
+  await keys.close();
+  return { world, seeding: { events: setupEvents + activityEvents, setupEvents, activityEvents, setupSeconds, activitySeconds: (nowMs() - activityStarted) / 1000 } };
 }
 
-/** Every projection catching up from zero, side by side, over the events written above. */
-async function benchProjectionCatchUp(dir: string): Promise<void> {
-  const eventStore = new SqliteEventStore(path.join(dir, 'events.sqlite'));
-  const readStore = new SqliteReadStore(path.join(dir, 'read-models.sqlite'));
-  const host = new ProjectionHost({ eventStore, readStore, definitions: ALL_PROJECTIONS });
-  const head = await eventStore.headPosition();
-  const ms = await timeOnce(async () => {
-    await host.start();
-    if (head) for (const projection of ALL_PROJECTIONS) await host.waitFor(projection.name, head, 120_000);
-  });
-  report(`projection catch-up (all ${ALL_PROJECTIONS.length})`, { 'events/s': (EVENTS / ms) * 1000, ms, rssMb: rssMb() });
-  await host.stop();
-  await eventStore.close();
-  await readStore.close();
-}
-
-/** Sequential requests over loopback through the whole stack: validation, auth, pipeline, append (no command rate limit: it measures the stack). */
-async function benchHttp(dir: string): Promise<void> {
-  const config = { ...configFromEnv({ TRILHA_DATA_DIR: path.join(dir, 'http'), TRILHA_COMMAND_RATE_LIMIT: '0' }), logLevel: 'silent', port: 0 };
-  fs.mkdirSync(config.dataDir, { recursive: true });
-  const eventStore = new SqliteEventStore(path.join(config.dataDir, 'events.sqlite'));
-  const readStore = new SqliteReadStore(path.join(config.dataDir, 'read-models.sqlite'));
-  const app = await createApp({ config, stores: { eventStore, readStore }, jwtSecret: SECRET });
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const headers = { authorization: `Bearer ${new TokenService(SECRET).sign({ sub: 'bench', role: 'admin', name: 'Bench' }, '1h')}`, 'content-type': 'application/json' };
-  const requests = Math.min(EVENTS, 2000);
-  const ids: string[] = [];
-  let lastPosition = '0';
-  const post = await timeEach(requests, async (i) => {
-    const res = await fetch(`${base}/customers`, { method: 'POST', headers, body: JSON.stringify({ name: `Bench ${i}`, phones: ['+55 11 90000-0000'], temperature: 'warm' }) });
-    const body = (await res.json()) as { id: string; position: string };
-    if (res.status !== 201) throw new Error(`POST /customers answered ${res.status}`);
-    ids.push(body.id);
-    lastPosition = body.position;
-  });
-  report('HTTP POST /customers', { 'req/s': post.perSecond, p50ms: post.p50Ms, p99ms: post.p99Ms });
-  const readYourWrite = await timeOnce(() => fetch(`${base}/customers/${ids[ids.length - 1]}?minPosition=${lastPosition}`, { headers }));
-  report('HTTP GET after last write', { ms: readYourWrite });
-  const get = await timeEach(requests, (i) => fetch(`${base}/customers/${ids[i]}`, { headers }).then((r) => r.json()));
-  report('HTTP GET /customers/:id', { 'req/s': get.perSecond, p50ms: get.p50Ms, p99ms: get.p99Ms, rssMb: rssMb() });
-  await app.close();
+/** (4) Every projection built from zero, one after the other, into the read store the server then serves. */
+async function rebuildAll(events: SqliteEventStore, dataDir: string, total: number, log: (line: string) => void): Promise<RebuildResult[]> {
+  const keys = new SqliteKeyStore(path.join(dataDir, KEYS_FILE));
+  const readStore = new SqliteReadStore(path.join(dataDir, READ_MODELS_FILE));
+  const decrypting = new DecryptingEventStore(events, new PersonalDataVault(keys));
+  const results: RebuildResult[] = [];
+  try {
+    for (const definition of ALL_PROJECTIONS) {
+      log(`(4) rebuild ${definition.name} …`);
+      results.push(await measureRebuild(decrypting, readStore, definition, total));
+    }
+  } finally {
+    await readStore.close();
+    await keys.close();
+  }
+  return results;
 }

@@ -1,0 +1,137 @@
+import type { BenchOptions } from './bench-options';
+import type { Machine } from './machine';
+import type { CommandLoadResult, LoadResult } from './measure-http';
+import type { LagResult } from './measure-lag';
+import type { QueryResult } from './measure-queries';
+import type { RebuildResult } from './measure-rebuild';
+import type { RawAppendResult } from './measure-store';
+
+export interface BenchResults {
+  options: BenchOptions;
+  machine: Machine;
+  seeding: { events: number; setupEvents: number; activityEvents: number; setupSeconds: number; activitySeconds: number };
+  rawAppend: RawAppendResult;
+  readAll: { events: number; perSecond: number };
+  rebuilds: RebuildResult[];
+  hello: { app: LoadResult; bare: LoadResult };
+  commands: CommandLoadResult;
+  lag: LagResult;
+  queries: QueryResult[];
+  rss: { serverPeak: number; benchPeak: number };
+  totalSeconds: number;
+}
+
+export interface TargetRow {
+  what: string;
+  measured: string;
+  ratio: string;
+  target: string;
+  result: string;
+}
+
+const GiB = 1024 ** 3;
+const n = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const ms = (value: number) => `${n(value, value < 10 ? 2 : 1)} ms`;
+const verdict = (ok: boolean) => (ok ? 'pass' : 'miss');
+
+/** The rows of the table: each measurement, its ratio and its target. */
+export function targetRows(r: BenchResults): TargetRow[] {
+  const rows: TargetRow[] = [];
+  rows.push({ what: '(1) raw durable append, 1 event/transaction (baseline)', measured: `${n(r.rawAppend.perSecond)} events/s, p50 ${ms(r.rawAppend.p50)}, p99 ${ms(r.rawAppend.p99)}`, ratio: '1', target: 'baseline', result: '' });
+  const commandRatio = r.commands.eventsPerSecond / r.rawAppend.perSecond;
+  rows.push({
+    what: `(2) HTTP commands (temperature, ${r.options.connections} clients)`,
+    measured: `${n(r.commands.eventsPerSecond)} events/s (${n(r.commands.requestsPerSecond)} req/s, ${n(r.commands.non2xx)} non-2xx), p50 ${ms(r.commands.p50)}, p99 ${ms(r.commands.p99)}`,
+    ratio: n(commandRatio, 2),
+    target: '≥ 0.5 (stretch ≥ 1.0)',
+    result: commandRatio >= 1 ? 'pass (stretch)' : verdict(commandRatio >= 0.5),
+  });
+  const helloRatio = r.hello.app.requestsPerSecond / r.hello.bare.requestsPerSecond;
+  rows.push({
+    what: '(3) hello route: the app (Nest on Fastify) ÷ bare Fastify',
+    measured: `${n(r.hello.app.requestsPerSecond)} vs ${n(r.hello.bare.requestsPerSecond)} req/s (p99 ${ms(r.hello.app.p99)} vs ${ms(r.hello.bare.p99)})`,
+    ratio: n(helloRatio, 2),
+    target: '≥ 0.7',
+    result: verdict(helloRatio >= 0.7),
+  });
+  rows.push({ what: '(4) raw readAll (pages of 500, as stored)', measured: `${n(r.readAll.perSecond)} events/s over ${n(r.readAll.events)} events`, ratio: '1', target: 'baseline of (4)', result: '' });
+  for (const rebuild of r.rebuilds) {
+    const ratio = rebuild.perSecond / r.readAll.perSecond;
+    const targeted = rebuild.name === 'timeline' || rebuild.name === 'wallet-board';
+    rows.push({
+      what: `(4) rebuild ${rebuild.name}${targeted ? '' : ' (not targeted)'}`,
+      measured: `${n(rebuild.perSecond)} events/s (${n(rebuild.ms / 1000, 1)} s)`,
+      ratio: n(ratio, 2),
+      target: targeted ? '≥ 0.5' : '',
+      result: targeted ? verdict(ratio >= 0.5) : '',
+    });
+  }
+  rows.push({
+    what: `(5) live lag, commands at ${n(r.lag.ratePerSecond)}/s (half of (2))`,
+    measured: `p50 ${ms(r.lag.p50)}, p99 ${ms(r.lag.p99)} over ${n(r.lag.count)} commands${r.lag.failed ? `, ${r.lag.failed} failed` : ''}`,
+    ratio: '',
+    target: 'p99 < 100 ms',
+    result: verdict(r.lag.p99 < 100 && r.lag.failed === 0),
+  });
+  for (const query of r.queries) {
+    const ratio50 = query.http.p50 / query.bare.p50;
+    const ratio99 = query.http.p99 / query.bare.p99;
+    rows.push({
+      what: `(6) ${query.name}: HTTP ÷ bare SQLite`,
+      measured: `HTTP p50 ${ms(query.http.p50)} / p99 ${ms(query.http.p99)} (${n(query.httpItems)} items); bare p50 ${ms(query.bare.p50)} / p99 ${ms(query.bare.p99)} (${n(query.bareRows)} rows)`,
+      ratio: `${n(ratio50, 2)} (p99 ${n(ratio99, 2)})`,
+      target: '≤ 2',
+      result: verdict(ratio50 <= 2),
+    });
+  }
+  rows.push({
+    what: '(7) peak RSS of the server',
+    measured: `${n(r.rss.serverPeak / 1024 ** 2)} MiB (bench process: ${n(r.rss.benchPeak / 1024 ** 2)} MiB)`,
+    ratio: '',
+    target: '< 1 GiB at 1M events',
+    result: r.options.events >= 1_000_000 ? verdict(r.rss.serverPeak < GiB) : `${verdict(r.rss.serverPeak < GiB)} (at ${n(r.options.events)} events)`,
+  });
+  return rows;
+}
+
+export function printTable(rows: TargetRow[]): void {
+  const widths = { what: Math.max(...rows.map((r) => r.what.length)), ratio: Math.max(5, ...rows.map((r) => r.ratio.length)), target: Math.max(...rows.map((r) => r.target.length)) };
+  for (const row of rows) {
+    console.log(`${row.what.padEnd(widths.what)}  ${row.ratio.padStart(widths.ratio)}  ${row.target.padEnd(widths.target)}  ${row.result.padEnd(14)}  ${row.measured}`);
+  }
+}
+
+export function markdown(r: BenchResults, rows: TargetRow[]): string {
+  const o = r.options;
+  const m = r.machine;
+  const command = o.mode === 'full' ? 'npm run bench' : o.mode === 'quick' ? 'npm run bench -- --quick' : `npm run bench -- --events ${o.events} --customers ${o.customers}`;
+  return `# Benchmarks
+
+The latest run of \`${command}\` (${o.mode} mode): ${n(o.events)} events over ${n(o.customers)} customers,
+embedded SQLite stores in a temporary folder. How to run it and what each line measures: README, "Benchmarks".
+Absolute numbers depend on the machine; the ratios compare Trilha with the raw limits of its own
+stores measured in the same run.
+
+- Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, ${m.platform}
+- Node ${m.node}; run ${m.date}, ${n(r.totalSeconds)} s in all
+- The machine is shared with other engineers running test suites: expect noise, above all in the p99s.
+
+| what | ratio | target | result | measured |
+|---|---|---|---|---|
+${rows.map((row) => `| ${row.what} | ${row.ratio} | ${row.target} | ${row.result} | ${row.measured} |`).join('\n')}
+
+## How the events were produced
+- ${n(r.seeding.setupEvents)} events (${n(r.seeding.setupSeconds, 1)} s) through the real HTTP stack in process (Fastify inject):
+  a journey, a wallet, ${n(o.customers)} customers registered (personal fields encrypted with a key per
+  customer), ${n(o.boardCards)} of them placed in the wallet (its board), ${n(o.monthAppointments)} appointments in one calendar month.
+- ${n(r.seeding.activityEvents)} events (${n(r.seeding.activitySeconds, 1)} s) of activity (temperature changes, comments, objectives),
+  decided by the customer decider, encrypted by the same vault, enveloped and sealed into each stream's
+  integrity chain as the command pipeline does, and appended through the adapter in batches of up to
+  250 events per stream, several streams at once (the decider's state is kept in memory instead of
+  re-reading the stream before each command).
+- The projections are then built from zero by the projection runner (events decrypted and upcast on
+  the way), which is (4); the server process starts on those read models for (2), (3), (5), (6), (7).
+- The server runs in its own process; autocannon (2, 3) and the probes (5, 6) run in the bench process.
+  The command rate limit is off (\`TRILHA_COMMAND_RATE_LIMIT=0\`) and logging is silent.
+`;
+}
