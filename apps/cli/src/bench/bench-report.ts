@@ -94,10 +94,10 @@ export function targetRows(r: BenchResults): TargetRow[] {
   return rows;
 }
 
-export function printTable(rows: TargetRow[]): void {
+export function printTable(rows: TargetRow[], print: (line: string) => void = console.log): void {
   const widths = { what: Math.max(...rows.map((r) => r.what.length)), ratio: Math.max(5, ...rows.map((r) => r.ratio.length)), target: Math.max(...rows.map((r) => r.target.length)) };
   for (const row of rows) {
-    console.log(`${row.what.padEnd(widths.what)}  ${row.ratio.padStart(widths.ratio)}  ${row.target.padEnd(widths.target)}  ${row.result.padEnd(14)}  ${row.measured}`);
+    print(`${row.what.padEnd(widths.what)}  ${row.ratio.padStart(widths.ratio)}  ${row.target.padEnd(widths.target)}  ${row.result.padEnd(14)}  ${row.measured}`);
   }
 }
 

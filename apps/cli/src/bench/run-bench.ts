@@ -30,6 +30,8 @@ import { nowMs } from './stats';
 export interface RunOptions {
   /** Where progress lines go (stderr by default). */
   log?: (line: string) => void;
+  /** Where the table goes (stdout by default). */
+  print?: (line: string) => void;
   /** Writes V8 CPU profiles of the server process into this folder (`node --cpu-prof`). */
   cpuProfileDir?: string;
 }
@@ -92,7 +94,7 @@ export async function runBench(options: BenchOptions, run: RunOptions = {}): Pro
       totalSeconds: (nowMs() - started) / 1000,
     };
     const rows = targetRows(all);
-    printTable(rows);
+    printTable(rows, run.print);
     fs.mkdirSync(path.dirname(options.docPath), { recursive: true });
     fs.writeFileSync(options.docPath, markdown(all, rows));
     log(`Table written to ${options.docPath}`);
