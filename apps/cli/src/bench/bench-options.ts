@@ -20,7 +20,7 @@ export interface BenchOptions {
   docPath: string;
 }
 
-export const QUICK = { events: 100_000, customers: 2_500 };
+export const QUICK = { events: 100_000, customers: 4_000 };
 export const FULL = { events: 1_000_000, customers: 10_000 };
 
 /**
@@ -31,7 +31,7 @@ export function benchOptions(input: { quick?: boolean; events?: number; customer
   const base = input.quick ? QUICK : FULL;
   const custom = input.events !== undefined || input.customers !== undefined;
   const events = input.events ?? base.events;
-  const customers = input.customers ?? Math.min(base.customers, Math.max(10, Math.floor(events / 40)));
+  const customers = input.customers ?? Math.min(base.customers, Math.max(10, Math.floor(events / 25)));
   if (events < customers * 3) throw new RangeError(`--events must be at least 3 per customer (${customers * 3} for ${customers} customers)`);
   const small = events < 20_000;
   return {

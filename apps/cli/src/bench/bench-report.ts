@@ -11,6 +11,8 @@ export interface BenchResults {
   machine: Machine;
   seeding: { events: number; setupEvents: number; activityEvents: number; setupSeconds: number; activitySeconds: number };
   rawAppend: RawAppendResult;
+  /** (1) with as many concurrent writers as (2) has clients: what group commit gives the raw store. */
+  groupedAppend: RawAppendResult;
   readAll: { events: number; perSecond: number };
   rebuilds: RebuildResult[];
   hello: { app: LoadResult; bare: LoadResult };
@@ -38,6 +40,13 @@ const verdict = (ok: boolean) => (ok ? 'pass' : 'miss');
 export function targetRows(r: BenchResults): TargetRow[] {
   const rows: TargetRow[] = [];
   rows.push({ what: '(1) raw durable append, 1 event/transaction (baseline)', measured: `${n(r.rawAppend.perSecond)} events/s, p50 ${ms(r.rawAppend.p50)}, p99 ${ms(r.rawAppend.p99)}`, ratio: '1', target: 'baseline', result: '' });
+  rows.push({
+    what: `(1b) raw appends, ${r.options.connections} concurrent writers (group commit; not targeted)`,
+    measured: `${n(r.groupedAppend.perSecond)} events/s, p50 ${ms(r.groupedAppend.p50)}, p99 ${ms(r.groupedAppend.p99)}`,
+    ratio: n(r.groupedAppend.perSecond / r.rawAppend.perSecond, 2),
+    target: '',
+    result: '',
+  });
   const commandRatio = r.commands.eventsPerSecond / r.rawAppend.perSecond;
   rows.push({
     what: `(2) HTTP commands (temperature, ${r.options.connections} clients)`,
@@ -68,7 +77,7 @@ export function targetRows(r: BenchResults): TargetRow[] {
   }
   rows.push({
     what: `(5) live lag, commands at ${n(r.lag.ratePerSecond)}/s (half of (2))`,
-    measured: `p50 ${ms(r.lag.p50)}, p99 ${ms(r.lag.p99)} over ${n(r.lag.count)} commands${r.lag.failed ? `, ${r.lag.failed} failed` : ''}`,
+    measured: `p50 ${ms(r.lag.p50)}, p99 ${ms(r.lag.p99)} over ${n(r.lag.count)} probed commands${r.lag.failed ? `, ${r.lag.failed} failed` : ''}`,
     ratio: '',
     target: 'p99 < 100 ms',
     result: verdict(r.lag.p99 < 100 && r.lag.failed === 0),
@@ -80,7 +89,7 @@ export function targetRows(r: BenchResults): TargetRow[] {
       what: `(6) ${query.name}: HTTP ÷ bare SQLite`,
       measured: `HTTP p50 ${ms(query.http.p50)} / p99 ${ms(query.http.p99)} (${n(query.httpItems)} items); bare p50 ${ms(query.bare.p50)} / p99 ${ms(query.bare.p99)} (${n(query.bareRows)} rows)`,
       ratio: `${n(ratio50, 2)} (p99 ${n(ratio99, 2)})`,
-      target: '≤ 2',
+      target: 'p50 ≤ 2',
       result: verdict(ratio50 <= 2),
     });
   }

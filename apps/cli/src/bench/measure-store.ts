@@ -10,20 +10,26 @@ export interface RawAppendResult extends Latencies {
 /**
  * (1) The baseline: one event per durable transaction through the adapter, each awaited before
  * the next (nothing to group), on a fresh file in the bench folder. The payload is the size of a
- * sealed temperature change.
+ * sealed temperature change. With `concurrency` > 1, that many writers append at once (one event
+ * per append, each awaited by its writer): the SQLite store then commits them in groups (ADR 0020).
  */
-export async function measureRawAppends(dir: string, count: number): Promise<RawAppendResult> {
-  const store = new SqliteEventStore(path.join(dir, 'raw-appends.sqlite'));
+export async function measureRawAppends(dir: string, count: number, concurrency = 1): Promise<RawAppendResult> {
+  const store = new SqliteEventStore(path.join(dir, `raw-appends-${concurrency}.sqlite`));
   const latencies: number[] = [];
   const data = { customerId: uuid(), from: 'warm', to: 'hot' };
   const metadata = { actor: { id: 'bench', role: 'admin', kind: 'user' as const }, commandId: uuid(), correlationId: uuid(), causationId: uuid(), occurredAt: new Date().toISOString(), schemaVersion: 1, integrity: { hash: 'x'.repeat(64), prev: 'y'.repeat(64) } };
-  const started = nowMs();
-  for (let i = 0; i < count; i++) {
-    const t0 = nowMs();
-    await store.append(`customer-${uuid()}`, [{ id: uuid(), type: 'TemperatureChanged', data, metadata }], 'noStream');
-    latencies.push(nowMs() - t0);
-  }
-  const totalMs = nowMs() - started;
+  let started = 0;
+  const writer = async () => {
+    while (started < count) {
+      started++;
+      const t0 = nowMs();
+      await store.append(`customer-${uuid()}`, [{ id: uuid(), type: 'TemperatureChanged', data, metadata }], 'noStream');
+      latencies.push(nowMs() - t0);
+    }
+  };
+  const t0 = nowMs();
+  await Promise.all(Array.from({ length: concurrency }, writer));
+  const totalMs = nowMs() - t0;
   await store.close();
   return { ...latenciesOf(latencies), perSecond: (count / totalMs) * 1000 };
 }

@@ -48,6 +48,7 @@ export async function runBench(options: BenchOptions, run: RunOptions = {}): Pro
   try {
     log('(1) raw durable appends …');
     const rawAppend = await measureRawAppends(dir, options.rawAppends);
+    const groupedAppend = await measureRawAppends(dir, options.rawAppends, options.connections);
 
     const { world, seeding } = await seed(dataDir, options, log);
 
@@ -58,7 +59,7 @@ export async function runBench(options: BenchOptions, run: RunOptions = {}): Pro
 
     log('(3) hello routes …');
     const server = await BenchServer.start('app', dataDir, run.cpuProfileDir);
-    let results: Omit<BenchResults, 'rss' | 'totalSeconds' | 'hello' | 'options' | 'machine' | 'seeding' | 'rawAppend' | 'readAll' | 'rebuilds'>;
+    let results: Omit<BenchResults, 'rss' | 'totalSeconds' | 'hello' | 'options' | 'machine' | 'seeding' | 'rawAppend' | 'groupedAppend' | 'readAll' | 'rebuilds'>;
     let hello: BenchResults['hello'];
     let serverPeak: number;
     try {
@@ -86,6 +87,7 @@ export async function runBench(options: BenchOptions, run: RunOptions = {}): Pro
       machine: describeMachine(),
       seeding,
       rawAppend,
+      groupedAppend,
       readAll,
       rebuilds,
       hello,
