@@ -25,15 +25,12 @@ export class ApiClient {
 
   private async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
     const url = new URL(path, this.baseUrl);
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method,
-        headers: { authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch {
-      throw new Error(`Cannot reach Trilha at ${this.baseUrl}: is it running (npm start)? Set TRILHA_URL to point elsewhere.`);
+    let response = await this.send(url, method, body, headers);
+    // 429: the server refused the command before running it, so sending it again is safe.
+    for (let retry = 0; response.status === 429 && retry < MAX_RATE_LIMIT_RETRIES; retry++) {
+      await response.arrayBuffer();
+      await sleep(retryAfterMs(response.headers.get('retry-after')));
+      response = await this.send(url, method, body, headers);
     }
     const text = await response.text();
     const parsed = text ? (JSON.parse(text) as unknown) : undefined;
@@ -44,4 +41,27 @@ export class ApiClient {
     }
     return parsed as T;
   }
+
+  private async send(url: URL, method: string, body: unknown, headers: Record<string, string>): Promise<Response> {
+    try {
+      return await fetch(url, {
+        method,
+        headers: { authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new Error(`Cannot reach Trilha at ${this.baseUrl}: is it running (npm start)? Set TRILHA_URL to point elsewhere.`);
+    }
+  }
 }
+
+/** A long seed waits out the per-user command budget this many times per request at most. */
+const MAX_RATE_LIMIT_RETRIES = 20;
+
+/** `Retry-After` in seconds (the server's form), bounded to 1–60 s. */
+function retryAfterMs(header: string | null): number {
+  const seconds = Number(header);
+  return Math.min(Math.max(Number.isFinite(seconds) ? seconds : 1, 1), 60) * 1000;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -2,9 +2,6 @@ import { ApiHeader } from '@nestjs/swagger';
 import type { CommandResult } from '../commands/command-result';
 import type { CommandAnswerDto } from './command-answer.dto';
 
-/** Roles that may act on customers. */
-export const WRITERS = ['admin', 'manager', 'broker'] as const;
-
 export const IdempotencyKeyHeader = () =>
   ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat it to retry safely: the command runs once' });
 
