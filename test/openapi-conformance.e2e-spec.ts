@@ -324,6 +324,27 @@ describe('OpenAPI conformance: every answer is the one /docs-json documents', ()
     }
   });
 
+  it('every command answers 429 once its caller has used up the command budget', async () => {
+    const limited = await startTestApp({ ...env, TRILHA_COMMAND_RATE_LIMIT: '1' }, { clock: () => NOW });
+    try {
+      const token = limited.token('admin', 'busy-user');
+      await limited.http.post('/customers').set('Authorization', `Bearer ${token}`).send({ name: 'Primeiro' }).expect(201);
+      const commands = Object.entries(doc.paths).flatMap(([path, item]) =>
+        (['post', 'put', 'patch', 'delete'] as const).filter((m) => item[m] && item[m].security?.length !== 0).map((m) => [m, path] as const),
+      );
+      expect(commands.length).toBeGreaterThan(20);
+      for (const [method, path] of commands) {
+        // Any id will do: the budget is checked before the route looks at it.
+        const url = path.replace(/\{[^}]+\}/g, unknownId);
+        const res = await rec.send(limited.http, method, url, { token });
+        expect([method, path, res.status]).toEqual([method, path, 429]);
+        expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      }
+    } finally {
+      await limited.close();
+    }
+  });
+
   /** Answers that a single-process test cannot provoke, and why. */
   const UNREACHABLE: Record<string, string> = {
     'GET /health 503': 'the embedded stores are always up here',
