@@ -94,11 +94,11 @@ describe('journeys over HTTP (CS2)', () => {
   it('describes the journey, wallet and board routes truthfully in the OpenAPI document', async () => {
     const { paths, components } = (await t.http.get('/docs-json')).body;
     const responses = (path: string, method: string) => Object.keys(paths[path][method].responses).sort();
-    expect(responses('/journeys', 'post')).toEqual(['201', '400', '401', '403', '409', '413', '415']);
-    expect(responses('/wallets', 'post')).toEqual(['201', '400', '401', '403', '404', '409', '413', '415']);
-    expect(responses('/customers/{id}/wallet', 'put')).toEqual(['200', '400', '401', '403', '404', '409', '413', '415']);
+    expect(responses('/journeys', 'post')).toEqual(['201', '400', '401', '403', '409', '413', '415', '429']);
+    expect(responses('/wallets', 'post')).toEqual(['201', '400', '401', '403', '404', '409', '413', '415', '429']);
+    expect(responses('/customers/{id}/wallet', 'put')).toEqual(['200', '400', '401', '403', '404', '409', '413', '415', '429']);
     expect(responses('/customers/{id}/stage', 'post')).toContain('422');
-    expect(responses('/customers/{id}/milestones/{milestoneId}/complete', 'post')).toEqual(['200', '400', '401', '403', '404', '409', '413', '415', '422']);
+    expect(responses('/customers/{id}/milestones/{milestoneId}/complete', 'post')).toEqual(['200', '400', '401', '403', '404', '409', '413', '415', '422', '429']);
     expect(responses('/wallets/{id}/board', 'get')).toEqual(['200', '400', '401', '404']);
 
     const board = paths['/wallets/{id}/board'].get;
