@@ -244,6 +244,11 @@ export function describeEventStoreContract(label: string, open: () => Promise<Ev
         expect(backwards.map((e) => e.revision)).toEqual([3n, 2n, 1n, 0n]);
       });
 
+      it('reads forwards from past the last revision as empty (a reader that is up to date)', async () => {
+        expect(await store.readStream(stream, { from: 5n })).toEqual([]);
+        expect(await store.readStream(stream, { from: 9n })).toEqual([]);
+      });
+
       it('stops at the limit', async () => {
         expect((await store.readStream(stream, { limit: 2 })).map((e) => e.revision)).toEqual([0n, 1n]);
         const lastTwo = await store.readStream(stream, { direction: 'backwards', limit: 2 });
