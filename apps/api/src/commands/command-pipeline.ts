@@ -1,5 +1,5 @@
 import type { Decider, DomainEvent, UpcasterRegistry } from '@trilha/domain';
-import { fold, sealAppend } from '@trilha/domain';
+import { sealAppend } from '@trilha/domain';
 import {
   ConcurrencyError,
   positionToString,
@@ -7,6 +7,8 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '@trilha/event-store';
+import { AggregateLoader, type StateFolder } from './aggregate-loader';
+import { AggregateStateCache } from './aggregate-state-cache';
 import type { CommandContext } from './command-context';
 import type { CommandResult } from './command-result';
 import { eventIdFor } from './deterministic-ids';
@@ -50,12 +52,23 @@ export interface PipelineRun<C, S, E extends DomainEvent> {
  * after its personal fields were encrypted (docs/adr/0017-personal-data-encryption-and-erasure.md).
  */
 export class CommandPipeline {
+  private readonly loader: AggregateLoader;
+
   constructor(
     private readonly store: EventStore,
     private readonly upcasters: UpcasterRegistry,
     private readonly clock: () => Date = () => new Date(),
     private readonly cipher: PayloadCipher = PLAINTEXT,
-  ) {}
+    cache: AggregateStateCache = new AggregateStateCache(),
+  ) {
+    this.loader = new AggregateLoader(store, upcasters, cipher, cache);
+  }
+
+  /** The current state of a stream, through the same cache the commands use (ADR 0021). */
+  async stateOf<S, E extends DomainEvent>(streamId: string, folder: StateFolder<S, E>): Promise<S> {
+    const loaded = await this.loader.load(streamId, folder);
+    return loaded.kind === 'folded' ? loaded.state : folder.initialState;
+  }
 
   async run<C, S, E extends DomainEvent>(run: PipelineRun<C, S, E>): Promise<CommandResult> {
     for (let attempt = 0; ; attempt++) {
@@ -64,23 +77,20 @@ export class CommandPipeline {
       } catch (error) {
         // A stale If-Match is the client's conflict to resolve: it is not retried.
         if (!(error instanceof ConcurrencyError)) throw error;
+        this.loader.drop(run.streamId, run.decider);
         if (attempt >= CONFLICT_RETRIES) throw new CommandConflictError(run.streamId);
       }
     }
   }
 
   private async attempt<C, S, E extends DomainEvent>(run: PipelineRun<C, S, E>): Promise<CommandResult> {
-    const recorded = await this.store.readStream(run.streamId);
-    const previous = recorded.filter((e) => e.metadata.commandId === run.context.commandId);
-    if (previous.length > 0) return this.answer(run.aggregateId, previous[previous.length - 1], false);
-
-    const last = recorded[recorded.length - 1];
+    const loaded = await this.loader.load(run.streamId, run.decider, run.context.commandId);
+    if (loaded.kind === 'answered') return this.answer(run.aggregateId, loaded.previous, false);
+    const { state, last } = loaded;
     const expectedByClient = run.context.expectedRevision;
     if (expectedByClient !== undefined && (last?.revision ?? -1n) !== expectedByClient) {
       throw new CommandConflictError(run.streamId, `Stream ${run.streamId} is at revision ${last?.revision ?? -1n}, not ${expectedByClient} as given in If-Match`);
     }
-    const decrypted = await Promise.all(recorded.map((e) => this.cipher.decrypt(e)));
-    const state = fold(run.decider, decrypted.map((e) => this.upcast(e) as E));
     const now = run.now ?? this.clock();
     const events = run.decider.decide(run.command, state, now);
     if (events.length === 0) return { id: run.aggregateId, revision: last ? last.revision.toString() : '-1', position: last ? positionToString(last.position) : null, appended: false };
@@ -89,6 +99,8 @@ export class CommandPipeline {
     // Encrypted before sealing: the chain hashes what is stored, so it still verifies once a key is destroyed.
     const envelopes = await Promise.all(events.map(async (e, i) => this.envelope({ type: e.type, data: await this.cipher.encrypt(e.type, e.data as Record<string, unknown>) }, i, run.context, now)));
     const result = await this.store.append(run.streamId, sealAppend(run.streamId, last, envelopes), expected);
+    // An erasure leaves no state about the customer in memory (ADR 0017), whatever stream it was folded from.
+    this.loader.forgetErasedIn(events as ReadonlyArray<{ type: string; data: Record<string, unknown> }>);
     return { id: run.aggregateId, revision: result.nextExpectedRevision.toString(), position: positionToString(result.position), appended: true };
   }
 
@@ -106,10 +118,6 @@ export class CommandPipeline {
         schemaVersion: this.upcasters.currentVersion(event.type),
       },
     };
-  }
-
-  private upcast(event: RecordedEvent): DomainEvent {
-    return this.upcasters.upcast(event.type, event.data, event.metadata.schemaVersion ?? 1);
   }
 
   private answer(id: string, event: RecordedEvent, appended: boolean): CommandResult {
