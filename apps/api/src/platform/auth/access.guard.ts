@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { UnauthorizedProblem } from '../problems/problems';
 import { ACCESS_POLICY, type AccessPolicy } from './access-policy';
 import './actor'; // declares FastifyRequest.actor
+import { HandlerMetadata } from './handler-metadata';
 import { IS_PUBLIC } from './public.decorator';
 import { routeOf } from './route-of';
 
@@ -14,14 +15,18 @@ import { routeOf } from './route-of';
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
+  private readonly isPublic: HandlerMetadata<boolean>;
+
   constructor(
-    private readonly reflector: Reflector,
+    reflector: Reflector,
     @Optional() @Inject(ACCESS_POLICY) private readonly policy?: AccessPolicy,
-  ) {}
+  ) {
+    this.isPublic = new HandlerMetadata((context) => reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]) === true);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http' || !this.policy) return true;
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    if (this.isPublic.of(context)) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (!request.actor) throw new UnauthorizedProblem('This route needs an authenticated actor.');
     await this.policy.authorize(routeOf(request), request.actor, request);

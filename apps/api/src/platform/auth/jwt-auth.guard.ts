@@ -5,17 +5,22 @@ import { UnauthorizedProblem } from '../problems/problems';
 import './actor'; // declares FastifyRequest.actor
 import { bearerTokenOf } from './bearer-token';
 import { InvalidTokenError } from './invalid-token.error';
+import { HandlerMetadata } from './handler-metadata';
 import { IS_PUBLIC } from './public.decorator';
 import { TokenService } from './token-service';
 
 /** Requires a valid bearer token on every HTTP route not marked `@Public()`, and puts its actor on the request. */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly tokens: TokenService) {}
+  private readonly isPublic: HandlerMetadata<boolean>;
+
+  constructor(reflector: Reflector, private readonly tokens: TokenService) {
+    this.isPublic = new HandlerMetadata((context) => reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]) === true);
+  }
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    if (this.isPublic.of(context)) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const token = bearerTokenOf(request.headers.authorization);
     if (!token) throw new UnauthorizedProblem('This route needs an Authorization: Bearer <token> header.');

@@ -2,6 +2,7 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import type { FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
+import { HandlerMetadata } from '../auth/handler-metadata';
 import { BadRequestProblem } from '../problems/problems';
 
 /**
@@ -11,8 +12,10 @@ import { BadRequestProblem } from '../problems/problems';
  */
 @Injectable()
 export class BodylessCommandsInterceptor implements NestInterceptor {
+  private readonly readsBody = new HandlerMetadata(readsBody);
+
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() === 'http' && !readsBody(context)) {
+    if (context.getType() === 'http' && !this.readsBody.of(context)) {
       const { body } = context.switchToHttp().getRequest<FastifyRequest>();
       if (!isEmpty(body)) throw new BadRequestProblem('body', 'this route takes no request body (send none, or {})');
     }
