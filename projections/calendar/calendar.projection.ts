@@ -42,6 +42,19 @@ function handle(event: RecordedEvent): CollectionWrite[] {
   }
 }
 
+/**
+ * The event types `handle` writes for (keep in step with its switch): the subscription's filter,
+ * so the customers' other events are never decoded or decrypted for the calendar.
+ */
+export const CALENDAR_EVENT_TYPES: ReadonlyArray<AppointmentEvent['type'] | 'CustomerDeleted'> = [
+  'CustomerDeleted',
+  'AppointmentScheduled',
+  'AppointmentRescheduled',
+  'AppointmentConfirmed',
+  'AppointmentSucceeded',
+  'AppointmentLost',
+];
+
 /** The calendar read model (CAL2, CAL3): every appointment as an action on its day. */
 export const calendarProjection: ProjectionDefinition = {
   name: CALENDAR,
@@ -53,6 +66,6 @@ export const calendarProjection: ProjectionDefinition = {
     },
   ],
   // Customer streams only for CustomerDeleted.
-  filter: { streamPrefixes: [APPOINTMENT_STREAM_PREFIX, CUSTOMER_STREAM_PREFIX] },
+  filter: { streamPrefixes: [APPOINTMENT_STREAM_PREFIX, CUSTOMER_STREAM_PREFIX], eventTypes: [...CALENDAR_EVENT_TYPES] },
   handle,
 };

@@ -21,46 +21,47 @@ type BoardEvent = CustomerEvent | CustomerJourneyEvent | JourneyEvent | WalletEv
 /** Fields a card gets when its document is first created, whichever event creates it. */
 const NEW_CARD = { isNew: false, completed: {}, markers: [] };
 
+type BoardEventOf<T extends BoardEvent['type']> = Extract<BoardEvent, { type: T }>;
+type Handler<T extends BoardEvent['type']> = (data: BoardEventOf<T>['data'], event: RecordedEvent, at: string) => CollectionWrite[];
+
+/**
+ * The writes of each event type the board reads. Its keys are also the subscription's event-type
+ * filter, so the many events the board ignores (temperatures, comments …) are never decoded or
+ * decrypted for it.
+ */
+const HANDLERS: { [T in BoardEvent['type']]?: Handler<T> } = {
+  JourneyDefined: ({ journeyId, name, steps }, event) => [guardedReplace(BOARD_JOURNEYS, { _id: journeyId, name, steps }, event)],
+  WalletCreated: ({ walletId, name, managerId, journeyId }, event) => [
+    guardedUpdate(BOARD_WALLETS, walletId, event, { $set: { name, managerId, ...(journeyId ? { journeyId } : {}) }, $setOnInsert: { isDefault: false } }),
+  ],
+  DefaultWalletSet: ({ walletId, previousWalletId }, event) => {
+    const writes = [guardedUpdate(BOARD_WALLETS, walletId, event, { $set: { isDefault: true } }, { upsert: false })];
+    if (previousWalletId) writes.push(guardedUpdate(BOARD_WALLETS, previousWalletId, event, { $set: { isDefault: false } }, { upsert: false }));
+    return writes;
+  },
+  CustomerRegistered: (data, event) => [card(data.customerId, event, { name: data.name })],
+  CustomerDataEdited: (data, event) => {
+    const rename = data.changes.find((change) => change.field === 'name');
+    return rename && typeof rename.to === 'string' ? [card(data.customerId, event, { name: rename.to })] : [];
+  },
+  CustomerDeleted: (data, event) => [card(data.customerId, event, { name: ERASED_TEXT })],
+  CustomerPlacedInWallet: ({ customerId, walletId, fromWalletId, journeyId, stepId }, event, at) => {
+    // A new wallet starts its journey afresh: no completions carried over.
+    const $set = { walletId, isNew: fromWalletId !== undefined, completed: {} };
+    if (journeyId && stepId) return [card(customerId, event, { ...$set, journeyId, stepId, enteredStepAt: at })];
+    return [guardedUpdate(BOARD_CARDS, customerId, event, { $set, $unset: { journeyId: '', stepId: '', enteredStepAt: '' }, $setOnInsert: { markers: [] } })];
+  },
+  CustomerStageMoved: (data, event, at) => [card(data.customerId, event, { stepId: data.toStepId, enteredStepAt: at, isNew: false })],
+  MilestoneCompleted: (data, event) => [card(data.customerId, event, { [`completed.${data.milestoneId}`]: data.completedOn, isNew: false })],
+};
+
+/** The event types the board reads (the keys of HANDLERS). */
+export const BOARD_EVENT_TYPES = Object.keys(HANDLERS);
+
 function handle(event: RecordedEvent): CollectionWrite[] {
-  const e = { type: event.type, data: event.data } as BoardEvent;
-  const at = event.metadata.occurredAt ?? event.created;
-  switch (e.type) {
-    case 'JourneyDefined': {
-      const { journeyId, name, steps } = e.data;
-      return [guardedReplace(BOARD_JOURNEYS, { _id: journeyId, name, steps }, event)];
-    }
-    case 'WalletCreated': {
-      const { walletId, name, managerId, journeyId } = e.data;
-      return [guardedUpdate(BOARD_WALLETS, walletId, event, { $set: { name, managerId, ...(journeyId ? { journeyId } : {}) }, $setOnInsert: { isDefault: false } })];
-    }
-    case 'DefaultWalletSet': {
-      const { walletId, previousWalletId } = e.data;
-      const writes = [guardedUpdate(BOARD_WALLETS, walletId, event, { $set: { isDefault: true } }, { upsert: false })];
-      if (previousWalletId) writes.push(guardedUpdate(BOARD_WALLETS, previousWalletId, event, { $set: { isDefault: false } }, { upsert: false }));
-      return writes;
-    }
-    case 'CustomerRegistered':
-      return [card(e.data.customerId, event, { name: e.data.name })];
-    case 'CustomerDataEdited': {
-      const rename = e.data.changes.find((change) => change.field === 'name');
-      return rename && typeof rename.to === 'string' ? [card(e.data.customerId, event, { name: rename.to })] : [];
-    }
-    case 'CustomerDeleted':
-      return [card(e.data.customerId, event, { name: ERASED_TEXT })];
-    case 'CustomerPlacedInWallet': {
-      const { customerId, walletId, fromWalletId, journeyId, stepId } = e.data;
-      // A new wallet starts its journey afresh: no completions carried over.
-      const $set = { walletId, isNew: fromWalletId !== undefined, completed: {} };
-      if (journeyId && stepId) return [card(customerId, event, { ...$set, journeyId, stepId, enteredStepAt: at })];
-      return [guardedUpdate(BOARD_CARDS, customerId, event, { $set, $unset: { journeyId: '', stepId: '', enteredStepAt: '' }, $setOnInsert: { markers: [] } })];
-    }
-    case 'CustomerStageMoved':
-      return [card(e.data.customerId, event, { stepId: e.data.toStepId, enteredStepAt: at, isNew: false })];
-    case 'MilestoneCompleted':
-      return [card(e.data.customerId, event, { [`completed.${e.data.milestoneId}`]: e.data.completedOn, isNew: false })];
-    default:
-      return [];
-  }
+  if (!Object.prototype.hasOwnProperty.call(HANDLERS, event.type)) return [];
+  const handler = HANDLERS[event.type as BoardEvent['type']] as Handler<BoardEvent['type']>;
+  return handler(event.data as BoardEvent['data'], event, event.metadata.occurredAt ?? event.created);
 }
 
 /** Sets fields of a customer's card once per event, creating the card when it is missing. */
@@ -78,6 +79,9 @@ export const walletBoardProjection: ProjectionDefinition = {
     { name: BOARD_WALLETS, indexes: [{ fields: { managerId: 1 } }] },
     { name: BOARD_CARDS, indexes: [{ fields: { walletId: 1 } }] },
   ],
-  filter: { streamPrefixes: [CUSTOMER_STREAM_PREFIX, CUSTOMER_JOURNEY_STREAM_PREFIX, JOURNEY_STREAM_PREFIX, WALLET_STREAM_PREFIX, MANAGER_WALLETS_STREAM_PREFIX] },
+  filter: {
+    streamPrefixes: [CUSTOMER_STREAM_PREFIX, CUSTOMER_JOURNEY_STREAM_PREFIX, JOURNEY_STREAM_PREFIX, WALLET_STREAM_PREFIX, MANAGER_WALLETS_STREAM_PREFIX],
+    eventTypes: BOARD_EVENT_TYPES,
+  },
   handle,
 };

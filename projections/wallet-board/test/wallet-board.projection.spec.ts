@@ -25,7 +25,7 @@ const steps = [
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 15, 12, minute)).toISOString();
 
 /** The story as the event store records it, one event per minute, with noise the board ignores. */
-async function recordStory(): Promise<RecordedEvent[]> {
+async function recordStory(filter = walletBoardProjection.filter): Promise<RecordedEvent[]> {
   const story: [string, DomainEvent][] = [
     [journeyStreamId(journeyId), { type: 'JourneyDefined', data: { journeyId, name: 'Jornada', steps } }],
     [walletNameStreamId('Carteira A'), { type: 'WalletNameReserved', data: { name: 'Carteira A', walletId: walletA } }],
@@ -48,7 +48,7 @@ async function recordStory(): Promise<RecordedEvent[]> {
   for (const [i, [stream, event]] of story.entries()) {
     await store.append(stream, [{ id: randomUUID(), type: event.type, data: event.data as Record<string, unknown>, metadata: { occurredAt: at(i) } }], 'any');
   }
-  const events = await store.readAll({ filter: walletBoardProjection.filter });
+  const events = await store.readAll({ filter });
   await store.close();
   return events;
 }
@@ -118,8 +118,16 @@ describe('wallet board projection (CS5)', () => {
     expect(await all()).toEqual(once);
   });
 
-  it('ignores the events of other aggregates on the streams it follows', () => {
-    const temperature = events.find((e) => e.type === 'TemperatureChanged');
-    expect(temperature && walletBoardProjection.handle(temperature)).toEqual([]);
+  it('leaves out the events of other aggregates on the streams it follows, and writes nothing for one handed to it', async () => {
+    expect(events.map((e) => e.type)).not.toContain('TemperatureChanged');
+    const temperature = (await recordStory({})).find((e) => e.type === 'TemperatureChanged');
+    expect(temperature).toBeDefined();
+    expect(walletBoardProjection.handle(temperature!)).toEqual([]);
+  });
+
+  it('subscribes to every event type it writes for', async () => {
+    const unfiltered = await recordStory({});
+    const written = unfiltered.filter((e) => walletBoardProjection.handle(e).length > 0).map((e) => e.type);
+    expect(walletBoardProjection.filter?.eventTypes).toEqual(expect.arrayContaining([...new Set(written)]));
   });
 });

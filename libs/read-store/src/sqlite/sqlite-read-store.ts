@@ -29,6 +29,10 @@ export class SqliteReadStore implements ReadStore {
       this.db.pragma('busy_timeout = 5000');
       // Freed and overwritten content is zeroed, so an erased value (T10) leaves no bytes behind.
       this.db.pragma('secure_delete = ON');
+      // Projections rewrite index pages all over their tables: keep more of them in memory
+      // (32 MiB instead of 2), and checkpoint the WAL (an fsync each) every 80 MiB instead of 4.
+      this.db.pragma('cache_size = -32768');
+      this.db.pragma('wal_autocheckpoint = 20000');
     }
     this.statements = new StatementCache(this.db);
     this.catalogue = new SqliteCatalogue(this.db, this.statements);

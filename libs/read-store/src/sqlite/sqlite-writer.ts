@@ -71,6 +71,7 @@ export class SqliteWriter {
   }
 
   private replaceOne(table: string, filter: Filter, replacement: Document, upsert: boolean, guard: string | undefined): void {
+    if (guard === undefined && upsert && isExactlyId(filter, replacement._id)) return this.put(table, replacement);
     const doc = guard === undefined ? replacement : guardReplacement(replacement, guard);
     const [row] = this.select(table, guard === undefined ? filter : guardFilter(filter, guard), 1);
     if (row) {
@@ -83,6 +84,16 @@ export class SqliteWriter {
     if (!upsert) return;
     if (guard !== undefined && (this.select(table, filter, 1).length > 0 || this.has(table, doc._id))) return;
     this.insert(table, doc);
+  }
+
+  /**
+   * An unguarded upsert by `_id` (append-only documents, `insertOnce`) in one statement: no read
+   * first, and a replay that changes nothing writes nothing.
+   */
+  private put(table: string, doc: Document): void {
+    this.statements
+      .get(`INSERT INTO ${table} (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc WHERE doc IS NOT excluded.doc`)
+      .run(doc._id, serialize(doc));
   }
 
   private insert(table: string, doc: Document): void {
@@ -106,6 +117,15 @@ export class SqliteWriter {
   private has(table: string, id: string): boolean {
     return this.statements.get(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
   }
+}
+
+/** The filter is `{_id: id}` and nothing else. */
+function isExactlyId(filter: Filter, id: unknown): boolean {
+  let keys = 0;
+  for (const key in filter) {
+    if (key !== '_id' || ++keys > 1) return false;
+  }
+  return keys === 1 && typeof filter._id === 'string' && filter._id === id;
 }
 
 /** JSON with `_id` first, as MongoDB stores it. */
