@@ -18,8 +18,8 @@ export const CONTROL_INTERVAL_MS = 1000;
 export function createProjectorHost(stores: { eventStore: EventStore; readStore: ReadStore; keyStore: KeyStore }, logger?: Pick<Console, 'warn'>): ProjectionHost {
   // Projections see personal fields decrypted; a CustomerDeleted evicts that key from this process (ADR 0017).
   const vault = new PersonalDataVault(stores.keyStore);
-  const compaction = new ErasureCompaction([stores.readStore]);
-  return new ProjectionHost({
+  const compaction = new ErasureCompaction([stores.readStore], { dropRetiredGenerations: () => host.dropRetiredGenerations() });
+  const host: ProjectionHost = new ProjectionHost({
     eventStore: new DecryptingEventStore(stores.eventStore, vault, () => compaction.schedule()),
     readStore: stores.readStore,
     definitions: ALL_PROJECTIONS,
@@ -27,4 +27,5 @@ export function createProjectorHost(stores: { eventStore: EventStore; readStore:
     controlIntervalMs: CONTROL_INTERVAL_MS,
     logger,
   });
+  return host;
 }

@@ -319,6 +319,17 @@ export class ProjectionHost {
     slot.dropTimer.unref();
   }
 
+  /**
+   * Drops every retired generation now, without waiting for the grace period: after an erasure,
+   * whose personal data they still hold (ADR 0017).
+   */
+  async dropRetiredGenerations(): Promise<void> {
+    for (const [name, slot] of this.slots) {
+      clearTimeout(slot.dropTimer);
+      await this.dropRetired(name);
+    }
+  }
+
   private async dropRetired(name: string): Promise<void> {
     for (const { generation } of (await this.entry(name)).retired) {
       if (this.stopping) return;

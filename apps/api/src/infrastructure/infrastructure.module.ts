@@ -44,8 +44,11 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
     const keyStore = stores.keyStore ?? openKeyStore(config);
     // Waits for this process's projections (if it runs them) before compacting the read store.
     let host: ProjectionHost | null = null;
-    const compaction = new ErasureCompaction([stores.readStore], async (position) => {
-      if (host) await Promise.all(ALL_PROJECTIONS.map((p) => host!.waitFor(p.name, position, 5000)));
+    const compaction = new ErasureCompaction([stores.readStore], {
+      projectionsPassed: async (position) => {
+        if (host) await Promise.all(ALL_PROJECTIONS.map((p) => host!.waitFor(p.name, position, 5000)));
+      },
+      dropRetiredGenerations: async () => host?.dropRetiredGenerations(),
     });
     return {
       module: InfrastructureModule,
