@@ -1,5 +1,5 @@
 import type { JourneyStep } from '@trilha/domain';
-import { addDays, daysBetween, localDay } from './calendar-days';
+import { daysBetween, localDay } from './calendar-days';
 import type { BoardCardDocument, BoardJourneyDocument, BoardWalletDocument } from './documents';
 
 export const MILESTONE_STATUSES = ['late', 'today', 'on_time', 'completed'] as const;
@@ -51,24 +51,41 @@ export function boardView(
   const base = { walletId: wallet._id, total: walletCards.length };
   if (!journey) return { ...base, journey: null, columns: [] };
   const totalMilestones = journey.steps.reduce((sum, step) => sum + step.milestones.length, 0);
-  const columns = journey.steps.map((step) => ({
-    stepId: step.id,
-    name: step.name,
-    cards: walletCards
-      .filter((c) => c.journeyId === journey._id && c.stepId === step.id && c.enteredStepAt !== undefined)
-      .filter((c) => filters.marker === undefined || c.markers.includes(filters.marker))
-      .map((c) => cardView(c, step, journey.steps, totalMilestones, today, clock.timeZone))
-      .filter((c) => filters.milestoneStatus === undefined || c.milestoneStatus === filters.milestoneStatus)
-      .sort((a, b) => a.enteredStepAt.localeCompare(b.enteredStepAt) || a.name.localeCompare(b.name) || a.customerId.localeCompare(b.customerId)),
-  }));
+  const byStep = new Map<string, BoardCardDocument[]>(journey.steps.map((step) => [step.id, []]));
+  for (const c of walletCards) {
+    if (c.journeyId === journey._id && c.enteredStepAt !== undefined) byStep.get(c.stepId as string)?.push(c);
+  }
+  const columns = journey.steps.map((step) => {
+    const deadline = step.milestones.length > 0 ? Math.max(...step.milestones.map((m) => m.days)) : undefined;
+    return {
+      stepId: step.id,
+      name: step.name,
+      cards: byStep
+        .get(step.id)!
+        .filter((c) => filters.marker === undefined || c.markers.includes(filters.marker))
+        .map((c) => cardView(c, step, deadline, journey.steps, totalMilestones, today, clock.timeZone))
+        .filter((c) => filters.milestoneStatus === undefined || c.milestoneStatus === filters.milestoneStatus)
+        .sort((a, b) => collator.compare(a.enteredStepAt, b.enteredStepAt) || collator.compare(a.name, b.name) || collator.compare(a.customerId, b.customerId)),
+    };
+  });
   return { ...base, journey: { id: journey._id, name: journey.name }, columns };
 }
 
-function cardView(card: BoardCardDocument, step: JourneyStep, steps: JourneyStep[], totalMilestones: number, today: string, timeZone: string): BoardCard {
+/** What `String.prototype.localeCompare` does, without building a collator per comparison. */
+const collator = new Intl.Collator();
+
+function cardView(
+  card: BoardCardDocument,
+  step: JourneyStep,
+  deadline: number | undefined,
+  steps: JourneyStep[],
+  totalMilestones: number,
+  today: string,
+  timeZone: string,
+): BoardCard {
   const enteredStepAt = card.enteredStepAt as string;
   const entered = localDay(enteredStepAt, timeZone);
   const daysInStep = Math.max(0, daysBetween(entered, today));
-  const deadline = step.milestones.length > 0 ? Math.max(...step.milestones.map((m) => m.days)) : undefined;
   const done = steps.reduce((sum, s) => sum + s.milestones.filter((m) => card.completed[m.id] !== undefined).length, 0);
   return {
     customerId: card._id,
@@ -91,8 +108,9 @@ export function milestoneStatus(step: JourneyStep, completed: Record<string, str
   if (step.milestones.length === 0) return 'on_time';
   const pending = step.milestones.filter((m) => completed[m.id] === undefined);
   if (pending.length === 0) return 'completed';
-  const dues = pending.map((m) => addDays(enteredDay, m.days));
-  if (dues.some((due) => due < today)) return 'late';
-  if (dues.includes(today)) return 'today';
+  // A milestone is due `days` after the day entered: compared with the days elapsed since.
+  const elapsed = daysBetween(enteredDay, today);
+  if (pending.some((m) => m.days < elapsed)) return 'late';
+  if (pending.some((m) => m.days === elapsed)) return 'today';
   return 'on_time';
 }

@@ -4,11 +4,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * Journey deadlines count whole calendar days of the business's time zone: a customer who
  * entered a step at 23:00 has been in it one day at 00:00.
  */
-export function localDay(instant: Date | string, timeZone: string): string {
-  const parts = dayFormat(timeZone).formatToParts(typeof instant === 'string' ? new Date(instant) : instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
+export { localDay } from '../local-day';
 
 /** Calendar days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
@@ -18,14 +14,4 @@ export function daysBetween(from: string, to: string): number {
 /** The day `days` after `day` (YYYY-MM-DD). */
 export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-function dayFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formats.set(timeZone, format);
-  }
-  return format;
 }

@@ -57,17 +57,20 @@ export function formatDate(date: string): string {
 
 /** "10/03/2026 às 14:00", in the business time zone. */
 export function formatInstant(instant: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(instant));
+  const parts = instantFormat(timeZone).formatToParts(new Date(instant));
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('day')}/${part('month')}/${part('year')} às ${part('hour')}:${part('minute')}`;
+}
+
+/** Building an Intl.DateTimeFormat costs far more than using one: one per time zone. */
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+function instantFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = instantFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    instantFormats.set(timeZone, format);
+  }
+  return format;
 }
 
 const moment = (m: Moment) => (m.subMoment ? `${m.moment} (${m.subMoment})` : m.moment);

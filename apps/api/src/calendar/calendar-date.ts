@@ -1,3 +1,5 @@
+import { localDay } from '@trilha/projections/local-day';
+
 /** Calendar dates are `YYYY-MM-DD` (API.md), compared as text. */
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
@@ -21,19 +23,7 @@ export function daysBetween(from: string, to: string): number {
 
 /** The date an instant falls on in `timeZone`. */
 export function localDateOf(instant: string, timeZone: string): string {
-  const parts = dateFormat(timeZone).formatToParts(new Date(instant));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formats.set(timeZone, format);
-  }
-  return format;
+  return localDay(instant, timeZone);
 }
 
 /**
