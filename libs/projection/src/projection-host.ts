@@ -325,6 +325,7 @@ export class ProjectionHost {
    */
   async dropRetiredGenerations(): Promise<void> {
     for (const [name, slot] of this.slots) {
+      if (this.stopping) return;
       clearTimeout(slot.dropTimer);
       await this.dropRetired(name);
     }

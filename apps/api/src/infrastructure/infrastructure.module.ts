@@ -105,6 +105,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(KEY_STORE) private readonly keyStore: KeyStore,
+    private readonly compaction: ErasureCompaction,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -112,6 +113,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.compaction.stop();
     await this.host?.stop();
     await this.eventStore.close();
     await this.readStore.close();

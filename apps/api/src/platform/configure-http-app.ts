@@ -1,6 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { BodylessCommandsInterceptor } from './input/bodyless-commands.interceptor';
 import { refuseForbiddenQueryKeys } from './input/query-key-hook';
 import { CORRELATION_ID_HEADER, correlationIdOf } from './logging/correlation-id';
 import { OpenApiOptions, setupOpenApi } from './openapi/setup-open-api';
@@ -21,7 +20,6 @@ export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOp
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.useGlobalInterceptors(new BodylessCommandsInterceptor());
   app
     .getHttpAdapter()
     .getInstance()

@@ -2,6 +2,7 @@ import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessGuard } from './auth/access.guard';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { BodylessCommandsGuard } from './input/bodyless-commands.guard';
 import { RolesGuard } from './auth/roles.guard';
 import { TokenService } from './auth/token-service';
 import { HEALTH_CHECKS, HealthCheck } from './health/health-check';
@@ -52,6 +53,7 @@ export class PlatformModule {
         // After the two above: the app's access policy (role matrix, portfolio), when it provides one.
         { provide: APP_GUARD, useClass: AccessGuard },
         ...commandThrottlingProviders, // after the auth guards: it limits per actor
+        { provide: APP_GUARD, useClass: BodylessCommandsGuard }, // last: input checks follow 401/403/404/429
       ],
       exports: [TokenService, METRICS_REGISTRY, COMMAND_DURATION, PROJECTION_LAG],
     };
