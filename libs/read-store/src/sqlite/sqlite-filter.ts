@@ -113,6 +113,9 @@ class FilterTranslator {
     if (expected === null) return o.isField ? `${o.value} IS NULL` : `${o.type} = 'null'`;
     switch (typeof expected) {
       case 'string':
+        // Only a JSON string reads as text that does not start with '[' or '{' (arrays and
+        // objects read as their JSON text, numbers and booleans as numbers): no type test needed.
+        if (!/^[[{]/.test(expected)) return `${o.value} = ${this.bind(expected)}`;
         return `(${o.value} = ${this.bind(expected)} AND ${o.type} = 'text')`;
       case 'number':
         return `(${o.value} = ${this.bind(expected)} AND ${o.type} IN ('integer', 'real'))`;
