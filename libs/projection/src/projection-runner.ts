@@ -27,7 +27,10 @@ export interface RunnerTuning {
    * `batchSize` when that is given, else 2000.
    */
   catchUpBatchSize?: number;
-  /** How long an incomplete batch waits for more events before it is committed. Default 5 ms. */
+  /**
+   * How long after its first event an incomplete batch is committed; events already delivered
+   * by then still join it (up to the batch size). Default 5 ms.
+   */
   batchWaitMs?: number;
   /** Least time between checkpoint-only writes (idle or filtered-out tail). Default 1000 ms. */
   checkpointIntervalMs?: number;
@@ -227,8 +230,11 @@ export class ProjectionRunner {
       const batch = new PendingBatch();
       batch.add(first.item);
       const limit = this.isCaughtUp ? this.batchSize : this.catchUpBatchSize;
+      // The wait is counted from the batch's first event, not per event: under a steady stream
+      // of appends a per-event wait would hold the batch open until it is full.
+      const deadline = performance.now() + this.batchWaitMs;
       while (batch.events.length < limit && !batch.reachedHead) {
-        const next = await reader.next(this.batchWaitMs);
+        const next = await reader.next(Math.max(0, deadline - performance.now()));
         if (next.kind !== 'item') break;
         batch.add(next.item);
       }
