@@ -13,29 +13,53 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
  * allowed (both adapters drop it) unless `allowUndefined` is false.
  */
 export function assertJsonValue(value: unknown, where: string, allowUndefined = true): void {
+  const path: PathSegment[] = [];
+  const problem = jsonProblem(value, allowUndefined, path);
+  if (problem !== undefined) throw new UnsupportedQueryError(`${where}${formatPath(path)}: ${problem}`);
+}
+
+/** A key, or an array index, on the way from a checked value to one of its parts. */
+export type PathSegment = string | number;
+
+/** `.key` and `[index]` segments as error messages spell them (built only on failure). */
+export function formatPath(path: readonly PathSegment[]): string {
+  return path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${segment}`)).join('');
+}
+
+/** What is wrong with the first non-JSON part of `value`, whose path is left in `path`. */
+function jsonProblem(value: unknown, allowUndefined: boolean, path: PathSegment[]): string | undefined {
   switch (typeof value) {
     case 'string':
     case 'boolean':
-      return;
+      return undefined;
     case 'number':
-      if (Number.isFinite(value)) return;
-      throw new UnsupportedQueryError(`${where}: ${value} is not a finite number`);
+      return Number.isFinite(value) ? undefined : `${value} is not a finite number`;
     case 'undefined':
-      if (allowUndefined) return;
-      throw new UnsupportedQueryError(`${where}: undefined is not a JSON value`);
-    case 'object':
-      if (value === null) return;
+      return allowUndefined ? undefined : 'undefined is not a JSON value';
+    case 'object': {
+      if (value === null) return undefined;
       if (Array.isArray(value)) {
-        value.forEach((item, i) => assertJsonValue(item, `${where}[${i}]`, allowUndefined));
-        return;
+        for (let i = 0; i < value.length; i++) {
+          path.push(i);
+          const problem = jsonProblem(value[i], allowUndefined, path);
+          if (problem !== undefined) return problem;
+          path.pop();
+        }
+        return undefined;
       }
       if (isPlainObject(value)) {
-        for (const [key, item] of Object.entries(value)) assertJsonValue(item, `${where}.${key}`, allowUndefined);
-        return;
+        for (const key of Object.keys(value)) {
+          path.push(key);
+          const problem = jsonProblem(value[key], allowUndefined, path);
+          if (problem !== undefined) return problem;
+          path.pop();
+        }
+        return undefined;
       }
-      throw new UnsupportedQueryError(`${where}: ${describe(value)} is not a JSON value`);
+      return `${describe(value)} is not a JSON value`;
+    }
     default:
-      throw new UnsupportedQueryError(`${where}: a ${typeof value} is not a JSON value`);
+      return `a ${typeof value} is not a JSON value`;
   }
 }
 

@@ -1,7 +1,7 @@
 import { UnsupportedQueryError } from '../errors';
 import type { Document, Update } from '../read-store.port';
 import { assertFieldPath, pathsOverlap, RESERVED_FIELD_NAMES } from './field-path';
-import { assertJsonValue, isPlainObject } from './json-value';
+import { assertJsonValue, formatPath, isPlainObject, type PathSegment } from './json-value';
 
 export const UPDATE_OPERATORS = ['$set', '$unset', '$inc', '$setOnInsert', '$push', '$pull'] as const;
 export type UpdateOperator = (typeof UPDATE_OPERATORS)[number];
@@ -56,15 +56,33 @@ function assertOperand(op: UpdateOperator, value: unknown, where: string): void 
 
 /** A value that goes into a stored document: JSON with no `$`-prefixed keys and no `__proto__`, `constructor` or `prototype` keys. */
 export function assertStorable(value: unknown, where: string): void {
+  // One pass for JSON (its errors come first), then one for the keys.
   assertJsonValue(value, where);
-  if (Array.isArray(value)) value.forEach((item, i) => assertStorable(item, `${where}[${i}]`));
-  else if (isPlainObject(value)) {
-    for (const [key, item] of Object.entries(value)) {
-      if (key.startsWith('$')) throw new UnsupportedQueryError(`${where}: field names may not start with $ ('${key}')`);
-      if (RESERVED_FIELD_NAMES.has(key)) throw new UnsupportedQueryError(`${where}: '${key}' is a reserved field name`);
-      assertStorable(item, `${where}.${key}`);
+  const path: PathSegment[] = [];
+  const problem = keyProblem(value, path);
+  if (problem !== undefined) throw new UnsupportedQueryError(`${where}${formatPath(path)}: ${problem}`);
+}
+
+/** What is wrong with the first unstorable key under `value`; `path` is left at its object. */
+function keyProblem(value: unknown, path: PathSegment[]): string | undefined {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      const problem = keyProblem(value[i], path);
+      if (problem !== undefined) return problem;
+      path.pop();
+    }
+  } else if (isPlainObject(value)) {
+    for (const key of Object.keys(value)) {
+      if (key.startsWith('$')) return `field names may not start with $ ('${key}')`;
+      if (RESERVED_FIELD_NAMES.has(key)) return `'${key}' is a reserved field name`;
+      path.push(key);
+      const problem = keyProblem(value[key], path);
+      if (problem !== undefined) return problem;
+      path.pop();
     }
   }
+  return undefined;
 }
 
 /** A whole document (insert or replacement): a string `_id` and storable fields. */

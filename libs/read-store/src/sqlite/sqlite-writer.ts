@@ -130,6 +130,11 @@ function isExactlyId(filter: Filter, id: unknown): boolean {
 
 /** JSON with `_id` first, as MongoDB stores it. */
 export function serialize(doc: Document): string {
+  // Most documents are built with `_id` first: no copy needed.
+  for (const key in doc) {
+    if (key === '_id') return JSON.stringify(doc);
+    break;
+  }
   const { _id, ...rest } = doc;
   return JSON.stringify({ _id, ...rest });
 }
