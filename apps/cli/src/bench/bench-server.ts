@@ -1,5 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
+import type { InProcessQueryResult } from './measure-queries';
+import type { QueryWorld } from './query-cases';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 
@@ -12,7 +14,7 @@ export class BenchServer {
    * through ts-node, as the other child-process tests do. `cpuProf` writes a V8 CPU profile of the
    * server into that folder (`node --cpu-prof`).
    */
-  static async start(kind: 'app' | 'fastify', dataDir = '', cpuProf?: string): Promise<BenchServer> {
+  static async start(kind: 'app' | 'nest' | 'fastify', dataDir = '', cpuProf?: string): Promise<BenchServer> {
     const fromSources = __filename.endsWith('.ts');
     const entry = path.join(__dirname, `bench-server-child${fromSources ? '.ts' : '.js'}`);
     const execArgv = fromSources ? ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'] : [];
@@ -43,6 +45,20 @@ export class BenchServer {
       };
       this.child.on('message', onMessage);
       this.child.send({ kind: 'rss' });
+    });
+  }
+
+  /** (6) in the server process (app only): its query handlers and the bare queries, on its read-model file. */
+  measureQueriesInProcess(readModelsFile: string, world: QueryWorld, samples: number): Promise<InProcessQueryResult[]> {
+    return new Promise((resolve, reject) => {
+      const onMessage = (message: { kind: string; results?: InProcessQueryResult[]; error?: string }) => {
+        if (message.kind !== 'queries') return;
+        this.child.off('message', onMessage);
+        if (message.error) reject(new Error(`In-process queries failed: ${message.error}`));
+        else resolve(message.results!);
+      };
+      this.child.on('message', onMessage);
+      this.child.send({ kind: 'queries', readModelsFile, world, samples });
     });
   }
 

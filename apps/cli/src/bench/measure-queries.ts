@@ -1,24 +1,28 @@
-import Database from 'better-sqlite3';
 import { adminToken } from './bench-app';
+import { QUERY_NAMES, queryCases, TIMELINE_PAGE, type QueryWorld } from './query-cases';
 import { latenciesOf, nowMs, type Latencies } from './stats';
 
-export interface QueryResult {
+/** (6) over HTTP, from the bench process: information beside the targeted in-process ratio. */
+export interface HttpQueryResult {
   name: string;
   http: Latencies;
-  bare: Latencies;
-  /** Rows or items one answer held, to show both sides read the same data. */
+  /** Items one answer held. */
   httpItems: number;
-  bareRows: number;
 }
 
-/** The table of a logical collection's newest generation in the SQLite read store (`rs_<name>_v<n>`). */
-function tableOf(db: Database.Database, logical: string): string {
-  const names = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB ?`).pluck().all(`rs_${logical}_v[0-9]*`) as string[]).sort(
-    (a, b) => Number(b.slice(b.lastIndexOf('_v') + 2)) - Number(a.slice(a.lastIndexOf('_v') + 2)),
-  );
-  if (!names[0]) throw new Error(`No table for ${logical}`);
-  return `"${names[0]}"`;
+/** One query as the server's own work: the query handler in process against the bare SQLite query, in the same process. */
+export interface InProcessQueryResult {
+  name: string;
+  app: Latencies;
+  bare: Latencies;
+  /** Items the handler answered and rows the bare query returned, to show both read the same data. */
+  appItems: number;
+  bareRows: number;
+  /** The answer's entry ids equal the bare rows' ids, in order (checked where the answer names them: the timeline). */
+  sameIds?: boolean;
 }
+
+export type QueryResult = InProcessQueryResult & HttpQueryResult;
 
 async function timeHttp(samples: number, url: (i: number) => string, count: (body: unknown) => number): Promise<{ latencies: Latencies; items: number }> {
   const headers = { authorization: `Bearer ${adminToken()}` };
@@ -35,60 +39,24 @@ async function timeHttp(samples: number, url: (i: number) => string, count: (bod
   return { latencies: latenciesOf(times), items };
 }
 
-function timeBare(samples: number, run: (i: number) => unknown[]): { latencies: Latencies; rows: number } {
-  const times: number[] = [];
-  let rows = 0;
-  for (let i = 0; i < samples; i++) {
-    const t0 = nowMs();
-    rows = run(i).length;
-    times.push(nowMs() - t0);
-  }
-  return { latencies: latenciesOf(times), rows };
+/** Each (6) query over HTTP from one client, sequential: the whole round trip (auth, validation, JSON, loopback). */
+export async function measureQueriesOverHttp(baseUrl: string, world: QueryWorld, samples: number): Promise<HttpQueryResult[]> {
+  const cases = queryCases(world);
+  const timeline = await timeHttp(samples, (i) => `${baseUrl}/customers/${cases.customer(i)}/timeline?limit=${TIMELINE_PAGE}`, (body) => (body as { items: unknown[] }).items.length);
+  const board = await timeHttp(samples, () => `${baseUrl}/wallets/${cases.walletId}/board`, (body) => (body as { total: number }).total);
+  const calendar = await timeHttp(samples, () => `${baseUrl}/calendar?from=${cases.from}&to=${cases.to}`, (body) => (body as { days: Array<{ total: number }> }).days.reduce((n, d) => n + d.total, 0));
+  return [
+    { name: QUERY_NAMES.timeline, http: timeline.latencies, httpItems: timeline.items },
+    { name: QUERY_NAMES.board, http: board.latencies, httpItems: board.items },
+    { name: QUERY_NAMES.calendar, http: calendar.latencies, httpItems: calendar.items },
+  ];
 }
 
-/**
- * (6) Each query over HTTP (one client, sequential) against a bare query of the same rows with
- * better-sqlite3 directly on the read-model file: the same index (the expression the read store
- * declared), documents parsed from JSON, nothing else (no auth, no labels, no time-relative fields, no HTTP).
- */
-export async function measureQueries(
-  baseUrl: string,
-  readModelsFile: string,
-  world: { customerIds: string[]; walletId: string; month: string; monthDays: number },
-  samples: number,
-): Promise<QueryResult[]> {
-  const db = new Database(readModelsFile, { readonly: true });
-  const parse = (rows: Array<{ doc: string }>) => rows.map((row) => JSON.parse(row.doc) as unknown);
-  const customer = (i: number) => world.customerIds[(i * 37) % world.customerIds.length];
-  const results: QueryResult[] = [];
-
-  const timelineSql = db.prepare(
-    `SELECT doc FROM ${tableOf(db, 'timeline_entries')} WHERE json_extract(doc, '$."customerId"') = ? ORDER BY json_extract(doc, '$."at"') DESC, json_extract(doc, '$."pos"') DESC LIMIT 50`,
-  );
-  const timelineHttp = await timeHttp(samples, (i) => `${baseUrl}/customers/${customer(i)}/timeline?limit=50`, (body) => (body as { items: unknown[] }).items.length);
-  const timelineBare = timeBare(samples, (i) => parse(timelineSql.all(customer(i)) as Array<{ doc: string }>));
-  results.push({ name: 'timeline page (50 entries)', http: timelineHttp.latencies, bare: timelineBare.latencies, httpItems: timelineHttp.items, bareRows: timelineBare.rows });
-
-  const cardsSql = db.prepare(`SELECT doc FROM ${tableOf(db, 'wallet_board_cards')} WHERE json_extract(doc, '$."walletId"') = ?`);
-  const walletSql = db.prepare(`SELECT doc FROM ${tableOf(db, 'wallet_board_wallets')} WHERE id = ?`);
-  const journeySql = db.prepare(`SELECT doc FROM ${tableOf(db, 'wallet_board_journeys')} WHERE id = ?`);
-  const boardHttp = await timeHttp(samples, () => `${baseUrl}/wallets/${world.walletId}/board`, (body) => (body as { total: number }).total);
-  const boardBare = timeBare(samples, () => {
-    const wallet = JSON.parse((walletSql.get(world.walletId) as { doc: string }).doc) as { journeyId: string };
-    journeySql.get(wallet.journeyId);
-    return parse(cardsSql.all(world.walletId) as Array<{ doc: string }>);
+/** The in-process and HTTP measurements of each query, side by side. */
+export function joinQueryResults(inProcess: InProcessQueryResult[], http: HttpQueryResult[]): QueryResult[] {
+  return inProcess.map((query) => {
+    const overHttp = http.find((h) => h.name === query.name);
+    if (!overHttp) throw new Error(`No HTTP measurement of ${query.name}`);
+    return { ...query, ...overHttp };
   });
-  results.push({ name: 'wallet board', http: boardHttp.latencies, bare: boardBare.latencies, httpItems: boardHttp.items, bareRows: boardBare.rows });
-
-  const from = `${world.month}-01`;
-  const to = `${world.month}-${String(world.monthDays).padStart(2, '0')}`;
-  const monthSql = db.prepare(
-    `SELECT doc FROM ${tableOf(db, 'actions')} WHERE json_extract(doc, '$."scheduledFor"') >= ? AND json_extract(doc, '$."scheduledFor"') < ? ORDER BY json_extract(doc, '$."scheduledFor"')`,
-  );
-  const calendarHttp = await timeHttp(samples, () => `${baseUrl}/calendar?from=${from}&to=${to}`, (body) => (body as { days: Array<{ total: number }> }).days.reduce((n, d) => n + d.total, 0));
-  const calendarBare = timeBare(samples, () => parse(monthSql.all(`${from}T00:00:00.000Z`, `${to}T23:59:59.999Z`) as Array<{ doc: string }>));
-  results.push({ name: 'calendar month', http: calendarHttp.latencies, bare: calendarBare.latencies, httpItems: calendarHttp.items, bareRows: calendarBare.rows });
-
-  db.close();
-  return results;
 }

@@ -20,7 +20,7 @@ import { BenchServer } from './bench-server';
 import { describeMachine } from './machine';
 import { measureCommands, measureHello } from './measure-http';
 import { measureLiveLag } from './measure-lag';
-import { measureQueries } from './measure-queries';
+import { joinQueryResults, measureQueriesOverHttp } from './measure-queries';
 import { measureRebuild, type RebuildResult } from './measure-rebuild';
 import { measureRawAppends, measureReadAll } from './measure-store';
 import { seedActivity } from './seed-activity';
@@ -63,10 +63,13 @@ export async function runBench(options: BenchOptions, run: RunOptions = {}): Pro
     let hello: BenchResults['hello'];
     let serverPeak: number;
     try {
-      const app = await measureHello(server.baseUrl, options.connections, options.loadSeconds);
+      // (3) the minimal Nest app and bare Fastify, each in a child of its own with the same load; (3b) the Trilha app.
+      const nestServer = await BenchServer.start('nest');
+      const nest = await measureHello(nestServer.baseUrl, options.connections, options.loadSeconds).finally(() => nestServer.stop());
       const bareServer = await BenchServer.start('fastify');
       const bare = await measureHello(bareServer.baseUrl, options.connections, options.loadSeconds).finally(() => bareServer.stop());
-      hello = { app, bare };
+      const app = await measureHello(server.baseUrl, options.connections, options.loadSeconds);
+      hello = { nest, bare, app };
 
       log('(2) HTTP commands …');
       const loaded = world.customerIds.slice(0, Math.min(1_000, world.customerIds.length));
@@ -74,9 +77,11 @@ export async function runBench(options: BenchOptions, run: RunOptions = {}): Pro
       log('(5) live lag …');
       const lag = await measureLiveLag(server.baseUrl, loaded, Math.max(1, commands.requestsPerSecond / 2), options.loadSeconds);
       log('(6) queries …');
-      const queries = await measureQueries(server.baseUrl, path.join(dataDir, READ_MODELS_FILE), world, options.samples);
-      results = { commands, lag, queries };
+      const overHttp = await measureQueriesOverHttp(server.baseUrl, world, options.samples);
+      // The server's peak RSS before the in-process half of (6), which also runs the bare queries there.
       serverPeak = (await server.peakRss()).rss;
+      const inProcess = await server.measureQueriesInProcess(path.join(dataDir, READ_MODELS_FILE), world, options.samples);
+      results = { commands, lag, queries: joinQueryResults(inProcess, overHttp) };
     } finally {
       await server.stop();
       await events.close();

@@ -1,0 +1,20 @@
+import { Controller, Get, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+
+/** The hello route of (3) in a Nest app with nothing of Trilha: no guards, pipes, filters, logging or modules. */
+@Controller('bench')
+class MinimalHelloController {
+  @Get('hello')
+  hello() {
+    return { hello: 'world' };
+  }
+}
+
+@Module({ controllers: [MinimalHelloController] })
+class MinimalHelloModule {}
+
+/** Nest 11 on @nestjs/platform-fastify with its defaults: what the framework costs over bare Fastify. */
+export function createMinimalNestApp(): Promise<NestFastifyApplication> {
+  return NestFactory.create<NestFastifyApplication>(MinimalHelloModule, new FastifyAdapter(), { logger: false });
+}
