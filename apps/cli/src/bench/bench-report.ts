@@ -157,8 +157,9 @@ ${rows.map((row) => `| ${row.what} | ${row.ratio} | ${row.target} | ${row.result
 ## What each ratio compares
 - (3): requests per second of a hello route in a minimal Nest 11 app on \`@nestjs/platform-fastify\`
   (one controller, no Trilha module, guard, pipe, filter or logger) ÷ the same route in bare Fastify.
-  Each runs alone in a child process of its own, loaded by the same autocannon settings
-  (${o.connections} connections, ${n(o.loadSeconds)} s): the framework's own cost. (3b) is the same route
+  Each runs in a child process of its own, loaded by the same autocannon settings
+  (${o.connections} connections) in alternating rounds (Nest, Fastify, Nest, Fastify; ${n(o.loadSeconds)} s per side in all;
+  mean rate and p50, worst p99): the framework's own cost. (3b) is the same route
   and load on the Trilha server (its global guards, pipes, filters and logging): our platform's cost.
 - (6): p50 (and p99) of the query handler the route calls, run through the app's \`QueryBus\` in
   the server process (ReadModels, the read store, labels worded, time-relative fields and day

@@ -25,6 +25,34 @@ export async function measureHello(baseUrl: string, connections: number, seconds
   return loadResult(await run({ url: `${baseUrl}/bench/hello`, connections, duration: seconds }));
 }
 
+/** Several loads of one server as one: mean rate and p50, worst p99, summed failures. */
+export function combineLoads(loads: LoadResult[]): LoadResult {
+  const mean = (pick: (load: LoadResult) => number) => loads.reduce((sum, load) => sum + pick(load), 0) / loads.length;
+  return {
+    requestsPerSecond: mean((load) => load.requestsPerSecond),
+    p50: mean((load) => load.p50),
+    p99: Math.max(...loads.map((load) => load.p99)),
+    non2xx: loads.reduce((sum, load) => sum + load.non2xx, 0),
+    errors: loads.reduce((sum, load) => sum + load.errors, 0),
+  };
+}
+
+/**
+ * (3) The minimal Nest app and bare Fastify loaded in alternating rounds (Nest, Fastify, Nest,
+ * Fastify), each round half of `seconds`, so that a change in the shared machine's load between
+ * two runs weighs on both sides alike.
+ */
+export async function measureHelloPair(nestUrl: string, bareUrl: string, connections: number, seconds: number): Promise<{ nest: LoadResult; bare: LoadResult }> {
+  const half = Math.max(1, Math.round(seconds / 2));
+  const nest: LoadResult[] = [];
+  const bare: LoadResult[] = [];
+  for (let round = 0; round < 2; round++) {
+    nest.push(await measureHello(nestUrl, connections, half));
+    bare.push(await measureHello(bareUrl, connections, half));
+  }
+  return { nest: combineLoads(nest), bare: combineLoads(bare) };
+}
+
 export interface CommandLoadResult extends LoadResult {
   /** Events the store gained per second during the load (a temperature set to its current value appends nothing). */
   eventsPerSecond: number;

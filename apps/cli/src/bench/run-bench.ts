@@ -18,7 +18,7 @@ import type { BenchOptions } from './bench-options';
 import { markdown, printTable, targetRows, type BenchResults } from './bench-report';
 import { BenchServer } from './bench-server';
 import { describeMachine } from './machine';
-import { measureCommands, measureHello } from './measure-http';
+import { measureCommands, measureHello, measureHelloPair } from './measure-http';
 import { measureLiveLag } from './measure-lag';
 import { joinQueryResults, measureQueriesOverHttp } from './measure-queries';
 import { measureRebuild, type RebuildResult } from './measure-rebuild';
@@ -65,9 +65,10 @@ export async function runBench(options: BenchOptions, run: RunOptions = {}): Pro
     try {
       // (3) the minimal Nest app and bare Fastify, each in a child of its own with the same load; (3b) the Trilha app.
       const nestServer = await BenchServer.start('nest');
-      const nest = await measureHello(nestServer.baseUrl, options.connections, options.loadSeconds).finally(() => nestServer.stop());
       const bareServer = await BenchServer.start('fastify');
-      const bare = await measureHello(bareServer.baseUrl, options.connections, options.loadSeconds).finally(() => bareServer.stop());
+      const { nest, bare } = await measureHelloPair(nestServer.baseUrl, bareServer.baseUrl, options.connections, options.loadSeconds).finally(() =>
+        Promise.all([nestServer.stop(), bareServer.stop()]),
+      );
       const app = await measureHello(server.baseUrl, options.connections, options.loadSeconds);
       hello = { nest, bare, app };
 
