@@ -134,7 +134,7 @@ stores measured in the same run.
 
 - Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, ${m.platform}
 - Node ${m.node}; run ${m.date}, ${n(r.totalSeconds)} s in all
-- The machine is shared with other engineers running test suites: expect noise, above all in the p99s.
+- One run on a machine that may be busy: expect noise, above all in the p99s; compare ratios, which are measured in the same run.
 
 | what | ratio | target | result | measured |
 |---|---|---|---|---|
