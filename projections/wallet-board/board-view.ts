@@ -50,7 +50,9 @@ export function boardView(
   const today = localDay(clock.now, clock.timeZone);
   const base = { walletId: wallet._id, total: walletCards.length };
   if (!journey) return { ...base, journey: null, columns: [] };
-  const totalMilestones = journey.steps.reduce((sum, step) => sum + step.milestones.length, 0);
+  // Every milestone id of the journey, once per request rather than once per card.
+  const milestoneIds = journey.steps.flatMap((step) => step.milestones.map((m) => m.id));
+  const totalMilestones = milestoneIds.length;
   const byStep = new Map<string, BoardCardDocument[]>(journey.steps.map((step) => [step.id, []]));
   for (const c of walletCards) {
     if (c.journeyId === journey._id && c.enteredStepAt !== undefined) byStep.get(c.stepId as string)?.push(c);
@@ -63,9 +65,9 @@ export function boardView(
       cards: byStep
         .get(step.id)!
         .filter((c) => filters.marker === undefined || c.markers.includes(filters.marker))
-        .map((c) => cardView(c, step, deadline, journey.steps, totalMilestones, today, clock.timeZone))
+        .map((c) => cardView(c, step, deadline, milestoneIds, today, clock.timeZone))
         .filter((c) => filters.milestoneStatus === undefined || c.milestoneStatus === filters.milestoneStatus)
-        .sort((a, b) => collator.compare(a.enteredStepAt, b.enteredStepAt) || collator.compare(a.name, b.name) || collator.compare(a.customerId, b.customerId)),
+        .sort((a, b) => compareInstants(a.enteredStepAt, b.enteredStepAt) || collator.compare(a.name, b.name) || collator.compare(a.customerId, b.customerId)),
     };
   });
   return { ...base, journey: { id: journey._id, name: journey.name }, columns };
@@ -74,19 +76,33 @@ export function boardView(
 /** What `String.prototype.localeCompare` does, without building a collator per comparison. */
 const collator = new Intl.Collator();
 
+/** A UTC instant as `Date.prototype.toISOString` writes it (years 0000–9999). */
+const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * The collator's order of two `enteredStepAt` values, without the collator in the usual case:
+ * two canonical instants differ only in digits at the same places, which the collator orders as
+ * their code units (0 < 1 < … < 9). Anything else goes to the collator.
+ */
+function compareInstants(a: string, b: string): number {
+  if (a === b) return 0;
+  if (CANONICAL_INSTANT.test(a) && CANONICAL_INSTANT.test(b)) return a < b ? -1 : 1;
+  return collator.compare(a, b);
+}
+
 function cardView(
   card: BoardCardDocument,
   step: JourneyStep,
   deadline: number | undefined,
-  steps: JourneyStep[],
-  totalMilestones: number,
+  milestoneIds: string[],
   today: string,
   timeZone: string,
 ): BoardCard {
   const enteredStepAt = card.enteredStepAt as string;
   const entered = localDay(enteredStepAt, timeZone);
   const daysInStep = Math.max(0, daysBetween(entered, today));
-  const done = steps.reduce((sum, s) => sum + s.milestones.filter((m) => card.completed[m.id] !== undefined).length, 0);
+  let done = 0;
+  for (const id of milestoneIds) if (card.completed[id] !== undefined) done++;
   return {
     customerId: card._id,
     name: card.name ?? '',
@@ -95,7 +111,7 @@ function cardView(
     overdue: deadline !== undefined && daysInStep > deadline,
     isNew: card.isNew,
     milestoneStatus: milestoneStatus(step, card.completed, entered, today),
-    progress: { done, total: totalMilestones },
+    progress: { done, total: milestoneIds.length },
   };
 }
 

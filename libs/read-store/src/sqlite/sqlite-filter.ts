@@ -60,7 +60,9 @@ class FilterTranslator {
 
   private field(path: string, condition: unknown): string {
     if (!isOperatorObject(condition)) return this.equalsAny(path, [condition]);
-    const parts = Object.entries(condition).map(([op, operand]) => {
+    const ranges = Object.entries(condition).filter(([op]) => op in RANGE_OPERATORS);
+    const others = Object.entries(condition).filter(([op]) => !(op in RANGE_OPERATORS));
+    const parts = others.map(([op, operand]) => {
       switch (op) {
         case '$eq':
           return this.equalsAny(path, [operand]);
@@ -72,19 +74,30 @@ class FilterTranslator {
           return not(this.equalsAny(path, operand as unknown[]));
         case '$exists':
           return `${typeSql(path)} IS ${operand ? 'NOT NULL' : 'NULL'}`;
-        case '$gt':
-          return this.onField(path, (o) => this.compare(o, '>', operand));
-        case '$gte':
-          return this.onField(path, (o) => this.compare(o, '>=', operand));
-        case '$lt':
-          return this.onField(path, (o) => this.compare(o, '<', operand));
-        case '$lte':
-          return this.onField(path, (o) => this.compare(o, '<=', operand));
         default:
           throw new Error(`operator ${op} passed validation but has no translation`);
       }
     });
+    if (ranges.length > 0) parts.push(this.range(path, ranges));
     return `(${parts.join(' AND ')})`;
+  }
+
+  /**
+   * The comparisons on one field, each met by the field or by any element of an array field
+   * (not necessarily the same element, as in MongoDB). A scalar comparison never matches an
+   * array, so (a₁ OR array AND any₁) AND (a₂ OR array AND any₂) equals
+   * (a₁ AND a₂) OR (array AND any₁ AND any₂): one range on the field's expression index (a
+   * month of a calendar) instead of a scan of the whole index.
+   */
+  private range(path: string, comparisons: Array<[string, unknown]>): string {
+    const leaf = (o: Operand) => comparisons.map(([op, operand]) => this.compare(o, RANGE_OPERATORS[op], operand));
+    const scalar = leaf({ value: valueSql(path), type: typeSql(path), isField: true }).join(' AND ');
+    if (path === '_id') return `(${scalar})`;
+    const value = valueSql(path);
+    const elements = leaf({ value: 'e.value', type: 'e.type', isField: false })
+      .map((element) => `EXISTS (SELECT 1 FROM json_each(doc, '${jsonPath(path)}') AS e WHERE ${element})`)
+      .join(' AND ');
+    return `((${scalar}) OR (${value} >= '[' AND ${value} < '\\' AND ${typeSql(path)} = 'array' AND ${elements}))`;
   }
 
   private equalsAny(path: string, values: unknown[]): string {
@@ -140,6 +153,8 @@ class FilterTranslator {
     }
   }
 }
+
+const RANGE_OPERATORS: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
 
 /** Negation that treats SQL NULL (unknown) as "no match" before negating it. */
 function not(sql: string): string {
