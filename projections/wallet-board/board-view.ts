@@ -51,6 +51,7 @@ export function boardView(
   const base = { walletId: wallet._id, total: walletCards.length };
   if (!journey) return { ...base, journey: null, columns: [] };
   // Every milestone id of the journey, once per request rather than once per card.
+  const daysSince = daysSinceDay(today);
   const milestoneIds = journey.steps.flatMap((step) => step.milestones.map((m) => m.id));
   const totalMilestones = milestoneIds.length;
   const byStep = new Map<string, BoardCardDocument[]>(journey.steps.map((step) => [step.id, []]));
@@ -65,12 +66,25 @@ export function boardView(
       cards: byStep
         .get(step.id)!
         .filter((c) => filters.marker === undefined || c.markers.includes(filters.marker))
-        .map((c) => cardView(c, step, deadline, milestoneIds, today, clock.timeZone))
+        .map((c) => cardView(c, step, deadline, milestoneIds, daysSince, clock.timeZone))
         .filter((c) => filters.milestoneStatus === undefined || c.milestoneStatus === filters.milestoneStatus)
         .sort((a, b) => compareInstants(a.enteredStepAt, b.enteredStepAt) || collator.compare(a.name, b.name) || collator.compare(a.customerId, b.customerId)),
     };
   });
   return { ...base, journey: { id: journey._id, name: journey.name }, columns };
+}
+
+/** Days from a day to `today`, counted once per distinct day of one board (cards share entry days). */
+function daysSinceDay(today: string): (day: string) => number {
+  const counted = new Map<string, number>();
+  return (day) => {
+    let days = counted.get(day);
+    if (days === undefined) {
+      days = daysBetween(day, today);
+      counted.set(day, days);
+    }
+    return days;
+  };
 }
 
 /** What `String.prototype.localeCompare` does, without building a collator per comparison. */
@@ -95,12 +109,12 @@ function cardView(
   step: JourneyStep,
   deadline: number | undefined,
   milestoneIds: string[],
-  today: string,
+  daysSince: (day: string) => number,
   timeZone: string,
 ): BoardCard {
   const enteredStepAt = card.enteredStepAt as string;
-  const entered = localDay(enteredStepAt, timeZone);
-  const daysInStep = Math.max(0, daysBetween(entered, today));
+  const elapsed = daysSince(localDay(enteredStepAt, timeZone));
+  const daysInStep = Math.max(0, elapsed);
   let done = 0;
   for (const id of milestoneIds) if (card.completed[id] !== undefined) done++;
   return {
@@ -110,7 +124,7 @@ function cardView(
     daysInStep,
     overdue: deadline !== undefined && daysInStep > deadline,
     isNew: card.isNew,
-    milestoneStatus: milestoneStatus(step, card.completed, entered, today),
+    milestoneStatus: milestoneStatusAfter(step, card.completed, elapsed),
     progress: { done, total: milestoneIds.length },
   };
 }
@@ -121,11 +135,15 @@ function cardView(
  * are done, else on time. A step without milestones has nothing to be late on: on time.
  */
 export function milestoneStatus(step: JourneyStep, completed: Record<string, string>, enteredDay: string, today: string): MilestoneStatus {
+  return milestoneStatusAfter(step, completed, daysBetween(enteredDay, today));
+}
+
+/** `milestoneStatus` with the days elapsed since the step was entered already counted. */
+function milestoneStatusAfter(step: JourneyStep, completed: Record<string, string>, elapsed: number): MilestoneStatus {
   if (step.milestones.length === 0) return 'on_time';
   const pending = step.milestones.filter((m) => completed[m.id] === undefined);
   if (pending.length === 0) return 'completed';
   // A milestone is due `days` after the day entered: compared with the days elapsed since.
-  const elapsed = daysBetween(enteredDay, today);
   if (pending.some((m) => m.days < elapsed)) return 'late';
   if (pending.some((m) => m.days === elapsed)) return 'today';
   return 'on_time';
