@@ -16,6 +16,12 @@ export interface ActionsQuery {
   scope: PortfolioScope;
 }
 
+export interface DatedAction {
+  action: CalendarActionDocument;
+  /** The local date (`YYYY-MM-DD`) of `scheduledFor` in the calendar's time zone. */
+  date: string;
+}
+
 /** The calendar read model's actions on the local days from…to, in time order. */
 @Injectable()
 export class CalendarActions {
@@ -25,7 +31,12 @@ export class CalendarActions {
     @Inject(CALENDAR_TIME_ZONE) readonly timeZone: string,
   ) {}
 
-  async between({ from, to, ownerId, minPosition, scope }: ActionsQuery): Promise<CalendarActionDocument[]> {
+  async between(query: ActionsQuery): Promise<CalendarActionDocument[]> {
+    return (await this.datedBetween(query)).map(({ action }) => action);
+  }
+
+  /** `between`, each action with the local date it falls on (worked out once per action). */
+  async datedBetween({ from, to, ownerId, minPosition, scope }: ActionsQuery): Promise<DatedAction[]> {
     const position = minPosition ? parsePosition(minPosition) : undefined;
     if (position) await this.readModels.waitFor(CALENDAR, position);
     const actions = await this.readModels.collection<CalendarActionDocument>(CALENDAR, CALENDAR_ACTIONS_COLLECTION);
@@ -35,9 +46,11 @@ export class CalendarActions {
       ...(scope.kind === 'broker' ? { customerId: { $in: await this.portfolio.customerIds(scope.brokerId) } } : {}),
     };
     const found = await actions.find(filter, { sort: { scheduledFor: 1 } });
-    return found.filter((action) => {
+    const dated: DatedAction[] = [];
+    for (const action of found) {
       const date = localDateOf(action.scheduledFor, this.timeZone);
-      return date >= from && date <= to;
-    });
+      if (date >= from && date <= to) dated.push({ action, date });
+    }
+    return dated;
   }
 }

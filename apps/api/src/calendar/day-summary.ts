@@ -18,9 +18,13 @@ export function dayColor(total: number, done: number): DayColor {
 
 /** One summary per local day that has at least one action, in date order. */
 export function summarizeDays(actions: Pick<CalendarActionDocument, 'scheduledFor' | 'status'>[], timeZone: string): DaySummary[] {
+  return summarizeDatedDays(actions.map((action) => ({ action, date: localDateOf(action.scheduledFor, timeZone) })));
+}
+
+/** `summarizeDays` of actions whose local dates are already known. */
+export function summarizeDatedDays(dated: Array<{ action: Pick<CalendarActionDocument, 'status'>; date: string }>): DaySummary[] {
   const days = new Map<string, { total: number; done: number }>();
-  for (const action of actions) {
-    const date = localDateOf(action.scheduledFor, timeZone);
+  for (const { action, date } of dated) {
     const day = days.get(date) ?? { total: 0, done: 0 };
     day.total += 1;
     if (countsAsDone(action.status)) day.done += 1;

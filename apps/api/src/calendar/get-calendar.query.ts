@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { CalendarActions, type ActionsQuery } from './calendar-actions';
 import type { CalendarDto } from './calendar.dto';
-import { summarizeDays } from './day-summary';
+import { summarizeDatedDays } from './day-summary';
 
 export class GetCalendarQuery {
   constructor(readonly range: ActionsQuery) {}
@@ -13,6 +13,6 @@ export class GetCalendarHandler implements IQueryHandler<GetCalendarQuery> {
 
   async execute({ range }: GetCalendarQuery): Promise<CalendarDto> {
     // Colors are worked out now, from the stored statuses, never kept in the read model.
-    return { days: summarizeDays(await this.actions.between(range), this.actions.timeZone) };
+    return { days: summarizeDatedDays(await this.actions.datedBetween(range)) };
   }
 }
