@@ -32,6 +32,11 @@ export interface FindOptions {
   sort?: Sort;
   limit?: number;
   skip?: number;
+  /**
+   * The caller orders the documents itself (or needs no order): they come in any order, which
+   * spares the store a sort. Not with `sort`, `limit` or `skip`, which need an order.
+   */
+  anyOrder?: boolean;
 }
 
 export interface PageOptions {

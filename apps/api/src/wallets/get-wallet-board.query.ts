@@ -43,7 +43,8 @@ export class GetWalletBoardHandler implements IQueryHandler<GetWalletBoardQuery,
     const journeys = await this.readModels.collection<BoardJourneyDocument>(WALLET_BOARD, BOARD_JOURNEYS);
     const journey = wallet.journeyId ? await journeys.findOne({ _id: wallet.journeyId }) : null;
     const cards = await this.readModels.collection<BoardCardDocument>(WALLET_BOARD, BOARD_CARDS);
-    const visible = await cards.find(await this.cardFilter(wallet, scope));
+    // boardView orders each column itself.
+    const visible = await cards.find(await this.cardFilter(wallet, scope), { anyOrder: true });
     return boardView(wallet, journey, visible, { now: this.clock(), timeZone: this.config.timeZone }, filters);
   }
 

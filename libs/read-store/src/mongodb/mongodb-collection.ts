@@ -18,11 +18,10 @@ export class MongoCollection<T extends Document> implements Collection<T> {
   async find(filter: Filter, options?: FindOptions): Promise<T[]> {
     assertSupportedFilter(filter);
     assertFindOptions(options);
-    const cursor = this.target().find(asMongo(filter), {
-      sort: sortObject(effectiveSort(options?.sort)),
-      limit: options?.limit ?? 0,
-      skip: options?.skip ?? 0,
-    });
+    const cursor = this.target().find(
+      asMongo(filter),
+      options?.anyOrder ? {} : { sort: sortObject(effectiveSort(options?.sort)), limit: options?.limit ?? 0, skip: options?.skip ?? 0 },
+    );
     return (await cursor.toArray()) as unknown as T[];
   }
 

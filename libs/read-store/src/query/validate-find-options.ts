@@ -19,6 +19,12 @@ export function assertSupportedSort(sort: Sort | undefined): void {
 
 export function assertFindOptions(options: FindOptions | undefined): void {
   if (!options) return;
+  if (options.anyOrder !== undefined) {
+    if (typeof options.anyOrder !== 'boolean') throw new UnsupportedQueryError('anyOrder must be a boolean');
+    if (options.anyOrder && (options.sort !== undefined || options.limit !== undefined || options.skip !== undefined)) {
+      throw new UnsupportedQueryError('anyOrder cannot be combined with sort, limit or skip');
+    }
+  }
   assertSupportedSort(options.sort);
   assertCount(options.limit, 'limit');
   assertCount(options.skip, 'skip');

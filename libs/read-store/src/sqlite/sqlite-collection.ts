@@ -29,6 +29,10 @@ export class SqliteCollection<T extends Document> implements Collection<T> {
     assertFindOptions(options);
     if (!this.catalogue.exists(this.name)) return [];
     const where = filterToSql(filter);
+    if (options?.anyOrder) {
+      const rows = this.statements.get(`SELECT doc FROM ${tableName(this.name)} WHERE ${where.sql}`).all(...where.params) as Array<{ doc: string }>;
+      return rows.map((row) => JSON.parse(row.doc) as T);
+    }
     // Mongo reads limit 0 as "no limit"; SQLite spells that LIMIT -1.
     const limit = options?.limit ? options.limit : -1;
     const sql = `SELECT doc FROM ${tableName(this.name)} WHERE ${where.sql} ORDER BY ${sortToSql(options?.sort)} LIMIT ? OFFSET ?`;
