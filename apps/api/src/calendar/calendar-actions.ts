@@ -35,8 +35,11 @@ export class CalendarActions {
     return (await this.datedBetween(query)).map(({ action }) => action);
   }
 
-  /** `between`, each action with the local date it falls on (worked out once per action). */
-  async datedBetween({ from, to, ownerId, minPosition, scope }: ActionsQuery): Promise<DatedAction[]> {
+  /**
+   * `between`, each action with the local date it falls on (worked out once per action); in
+   * time order, or in any order when the caller only counts them (`order: 'any'`).
+   */
+  async datedBetween({ from, to, ownerId, minPosition, scope }: ActionsQuery, order: 'time' | 'any' = 'time'): Promise<DatedAction[]> {
     const position = minPosition ? parsePosition(minPosition) : undefined;
     if (position) await this.readModels.waitFor(CALENDAR, position);
     const actions = await this.readModels.collection<CalendarActionDocument>(CALENDAR, CALENDAR_ACTIONS_COLLECTION);
@@ -45,7 +48,7 @@ export class CalendarActions {
       ...(ownerId !== undefined ? { ownerId } : {}),
       ...(scope.kind === 'broker' ? { customerId: { $in: await this.portfolio.customerIds(scope.brokerId) } } : {}),
     };
-    const found = await actions.find(filter, { sort: { scheduledFor: 1 } });
+    const found = await actions.find(filter, order === 'any' ? { anyOrder: true } : { sort: { scheduledFor: 1 } });
     const dated: DatedAction[] = [];
     for (const action of found) {
       const date = localDateOf(action.scheduledFor, this.timeZone);

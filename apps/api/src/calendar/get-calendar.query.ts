@@ -13,6 +13,6 @@ export class GetCalendarHandler implements IQueryHandler<GetCalendarQuery> {
 
   async execute({ range }: GetCalendarQuery): Promise<CalendarDto> {
     // Colors are worked out now, from the stored statuses, never kept in the read model.
-    return { days: summarizeDatedDays(await this.actions.datedBetween(range)) };
+    return { days: summarizeDatedDays(await this.actions.datedBetween(range, 'any')) };
   }
 }
