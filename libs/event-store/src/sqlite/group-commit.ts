@@ -8,43 +8,54 @@ interface Pending<Request, Result> {
 /** What the commit function says about each request of a group, in order. */
 export type Outcome<Result> = { ok: true; result: Result } | { ok: false; error: unknown };
 
-/** Most requests one commit takes; the rest wait for the next turn of the event loop. */
+/** Commits a group and says what became of each request; throws (or rejects) when the whole group failed. */
+export type CommitGroup<Request, Result> = (requests: Request[]) => Array<Outcome<Result>> | Promise<Array<Outcome<Result>>>;
+
+/** Most requests one commit takes; the rest wait for the next group. */
 export const MAX_GROUP_SIZE = 512;
 
 /**
- * Group commit (docs/adr/0020-group-commit-in-the-sqlite-event-store.md): requests made during one
- * turn of the event loop are handed together to `commit`, which writes them in one durable
- * transaction and says, per request, whether it succeeded. A request's own failure answers only
- * that request; a failure of the commit itself (thrown) answers every request of the group.
+ * Group commit (docs/adr/0020-group-commit-in-the-sqlite-event-store.md,
+ * docs/adr/0022-sqlite-event-store-commits-on-a-writer-thread.md): requests are handed together to
+ * `commit`, which writes them in one durable transaction and says, per request, whether it
+ * succeeded. A request's own failure answers only that request; a failure of the commit itself
+ * (thrown or rejected) answers every request of the group.
  *
- * The commit runs on `setImmediate`, after the I/O callbacks of the turn: concurrent HTTP
- * commands whose requests arrived together share one fsync, while a lone request waits no
- * longer than one turn.
+ * One group at a time: the first group starts on `setImmediate`, after the I/O callbacks of the
+ * turn, so that requests arriving together share it; while a group is being committed (on the
+ * writer thread) new requests queue, and the next group, all of them up to MAX_GROUP_SIZE, starts
+ * on the turn after the answer. A synchronous `commit` thus still takes one group per turn.
  */
 export class GroupCommit<Request, Result> {
   private queue: Array<Pending<Request, Result>> = [];
   private scheduled: NodeJS.Immediate | undefined;
+  private inFlight: Promise<void> | undefined;
 
-  constructor(private readonly commit: (requests: Request[]) => Array<Outcome<Result>>) {}
+  constructor(private readonly commit: CommitGroup<Request, Result>) {}
 
   submit(request: Request): Promise<Result> {
     return new Promise<Result>((resolve, reject) => {
       this.queue.push({ request, resolve, reject });
-      this.scheduled ??= setImmediate(() => this.flush());
+      this.schedule();
     });
   }
 
-  /** Commits every request queued so far, group after group, now (before the file closes). */
-  flushAll(): void {
-    this.cancelScheduled();
-    while (this.queue.length > 0) this.commitGroup(this.queue.splice(0, MAX_GROUP_SIZE));
+  /** Commits every request queued so far, group after group, and waits for the group in flight (before the file closes). */
+  async flushAll(): Promise<void> {
+    for (;;) {
+      this.cancelScheduled();
+      if (this.inFlight) await this.inFlight;
+      else if (this.queue.length > 0) this.startGroup();
+      else return;
+    }
   }
 
-  /** Commits one group; a longer queue yields to the event loop so that each group answers once durable. */
-  private flush(): void {
-    this.scheduled = undefined;
-    this.commitGroup(this.queue.splice(0, MAX_GROUP_SIZE));
-    if (this.queue.length > 0) this.scheduled = setImmediate(() => this.flush());
+  private schedule(): void {
+    if (this.inFlight || this.scheduled || this.queue.length === 0) return;
+    this.scheduled = setImmediate(() => {
+      this.scheduled = undefined;
+      this.startGroup();
+    });
   }
 
   private cancelScheduled(): void {
@@ -52,10 +63,18 @@ export class GroupCommit<Request, Result> {
     this.scheduled = undefined;
   }
 
-  private commitGroup(group: Array<Pending<Request, Result>>): void {
+  private startGroup(): void {
+    const group = this.queue.splice(0, MAX_GROUP_SIZE);
+    this.inFlight = this.commitGroup(group).finally(() => {
+      this.inFlight = undefined;
+      this.schedule();
+    });
+  }
+
+  private async commitGroup(group: Array<Pending<Request, Result>>): Promise<void> {
     let outcomes: Array<Outcome<Result>>;
     try {
-      outcomes = this.commit(group.map((pending) => pending.request));
+      outcomes = await this.commit(group.map((pending) => pending.request));
     } catch (error) {
       for (const pending of group) pending.reject(error);
       return;

@@ -13,12 +13,12 @@ import type {
 } from '../event-store.port';
 import { CatchUpSubscription } from '../embedded/catch-up-subscription';
 import type { EventSource, ScannedEvent } from '../embedded/event-source';
-import { assertExpectedRevision, type CurrentRevision } from '../embedded/expected-revision';
 import { readAllFrom } from '../embedded/read-all';
-import { classifyBatch, type StoredEventRef } from '../embedded/retried-append';
+import { AppendWriter, toAppendRequest, type AppendRequest } from './append-writer';
 import { EVENT_COLUMNS, toPosition, toRecordedEvent, type EventRow } from './event-row';
-import { GroupCommit, type Outcome } from './group-commit';
+import { GroupCommit } from './group-commit';
 import { openEventsDatabase } from './sqlite-schema';
+import { WorkerCommitter } from './worker-committer';
 
 export interface SqliteEventStoreOptions {
   /**
@@ -42,11 +42,16 @@ const NO_LIMIT = -1;
  * takes the write lock before the expected revision is checked, so the check holds against
  * other processes writing the same file too.
  *
- * Group commit (docs/adr/0020-group-commit-in-the-sqlite-event-store.md): the appends made during
- * one turn of the event loop share that transaction and its fsync, in the order they were made.
- * Each runs in a savepoint of its own, with its own expected-revision check: one that fails is
- * rolled back to its savepoint and answers its error, the others commit. The transaction is
- * all or nothing on disk, so a crash never leaves part of a group.
+ * Group commit (docs/adr/0020-group-commit-in-the-sqlite-event-store.md): concurrent appends share
+ * that transaction and its fsync, in the order they were made. Each runs in a savepoint of its
+ * own, with its own expected-revision check: one that fails is rolled back to its savepoint and
+ * answers its error, the others commit. The transaction is all or nothing on disk, so a crash
+ * never leaves part of a group.
+ *
+ * Writer thread (docs/adr/0022-sqlite-event-store-commits-on-a-writer-thread.md): for a file, the
+ * groups are committed by a worker thread on a connection of its own (AppendWriter), so that the
+ * fsync does not stall the event loop; this thread's connection only reads. While a group is in
+ * flight the next appends queue here. ':memory:' commits on this thread with the same AppendWriter.
  *
  * A batch whose event ids are already stored as the result of the same append is a no-op that
  * answers the original result (see classifyBatch); any other reuse of an event id is refused.
@@ -58,16 +63,16 @@ export class SqliteEventStore implements EventStore {
   private readonly pollIntervalMs: number | undefined;
 
   private readonly statements: {
-    currentRevision: Database.Statement<[string], bigint>;
-    refById: Database.Statement<[string], StoredEventRow>;
-    insert: Database.Statement<[string, bigint, string, string, string, string, string]>;
     readForwards: Database.Statement<[string, bigint, number], EventRow>;
     readBackwards: Database.Statement<[string, bigint, number], EventRow>;
     readPage: Database.Statement<[bigint, number], EventRow>;
     head: Database.Statement<[], bigint | null>;
   };
 
+  /** The writer thread for a file; none for ':memory:', which commits on this thread. */
+  private readonly committer: WorkerCommitter | undefined;
   private readonly appends: GroupCommit<AppendRequest, AppendResult>;
+  private closed: Promise<void> | undefined;
 
   private readonly source: EventSource<ScannedRow> = {
     readPage: (after, limit) =>
@@ -82,16 +87,10 @@ export class SqliteEventStore implements EventStore {
   };
 
   constructor(path: string, options: SqliteEventStoreOptions = {}) {
+    const inMemory = path === ':memory:';
     this.db = openEventsDatabase(path);
-    this.pollIntervalMs = path === ':memory:' ? undefined : (options.pollIntervalMs ?? 500);
+    this.pollIntervalMs = inMemory ? undefined : (options.pollIntervalMs ?? 500);
     this.statements = {
-      currentRevision: this.db
-        .prepare<[string], bigint>('SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1')
-        .pluck(),
-      refById: this.db.prepare('SELECT stream_id AS streamId, revision, position FROM events WHERE event_id = ?'),
-      insert: this.db.prepare(
-        'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
       readForwards: this.db.prepare(
         `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
       ),
@@ -101,21 +100,11 @@ export class SqliteEventStore implements EventStore {
       readPage: this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
       head: this.db.prepare<[], bigint | null>('SELECT max(position) FROM events').pluck(),
     };
-    // Called inside the group's transaction, better-sqlite3 runs `appendOne` in a savepoint.
-    const appendOne = this.db.transaction((request: AppendRequest) => this.appendRows(request.streamId, request.events, request.expected));
-    const group = this.db.transaction((requests: AppendRequest[]): Array<Outcome<AppendResult>> =>
-      requests.map((request) => {
-        try {
-          return { ok: true, result: appendOne(request) };
-        } catch (error) {
-          // Some errors (disk full, I/O) make SQLite roll back the whole transaction: fail the group.
-          if (!this.db.inTransaction) throw error;
-          return { ok: false, error };
-        }
-      }),
-    );
-    this.appends = new GroupCommit((requests) => {
-      const outcomes = group.immediate(requests);
+    // ':memory:' is private to this connection: no other thread can write it, so it commits here.
+    this.committer = inMemory ? undefined : new WorkerCommitter(path);
+    const writer = inMemory ? new AppendWriter(this.db) : undefined;
+    this.appends = new GroupCommit(async (requests) => {
+      const outcomes = this.committer ? await this.committer.commit(requests) : writer!.commit(requests);
       if (outcomes.some((outcome) => outcome.ok)) for (const listener of [...this.listeners]) listener();
       return outcomes;
     });
@@ -123,8 +112,8 @@ export class SqliteEventStore implements EventStore {
 
   async append(streamId: string, events: EventData[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) throw new RangeError('append needs at least one event');
-    if (!this.db.open) throw new TypeError('The event store is closed');
-    return this.appends.submit({ streamId, events, expected: expectedRevision });
+    if (this.closed) throw new TypeError('The event store is closed');
+    return this.appends.submit(toAppendRequest(streamId, events, expectedRevision));
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -159,60 +148,19 @@ export class SqliteEventStore implements EventStore {
     return head === null || head === undefined ? undefined : toPosition(head);
   }
 
-  /** Commits the appends still queued, ends every open subscription, then closes the file. */
-  async close(): Promise<void> {
-    if (this.db.open) this.appends.flushAll();
+  /**
+   * Commits the appends still queued and waits for the group in flight, stops the writer thread,
+   * ends every open subscription, then closes the file.
+   */
+  close(): Promise<void> {
+    this.closed ??= this.closeNow();
+    return this.closed;
+  }
+
+  private async closeNow(): Promise<void> {
+    await this.appends.flushAll();
+    await this.committer?.close();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
-    if (this.db.open) this.db.close();
+    this.db.close();
   }
-
-  /** Runs in the append's savepoint inside the group's IMMEDIATE transaction: anything thrown rolls the whole batch back. */
-  private appendRows(streamId: string, events: EventData[], expected: ExpectedRevision): AppendResult {
-    const refs = events.map((event) => this.refOf(event.id));
-    const status = classifyBatch(streamId, expected, events.map((event) => event.id), refs);
-    if (status.kind === 'retry') return status.result;
-
-    const revision = this.statements.currentRevision.get(streamId);
-    const current: CurrentRevision = revision === undefined ? 'noStream' : revision;
-    assertExpectedRevision(streamId, expected, current);
-    if (status.kind === 'clash') throw new Error(`Event id ${status.eventId} is already stored`);
-
-    const created = new Date().toISOString();
-    let next = current === 'noStream' ? 0n : current + 1n;
-    let position = 0n;
-    for (const event of events) {
-      const data = JSON.stringify(event.data);
-      const metadata = JSON.stringify(event.metadata ?? {});
-      try {
-        const info = this.statements.insert.run(streamId, next, event.id, event.type, data, metadata, created);
-        position = BigInt(info.lastInsertRowid);
-      } catch (error) {
-        // Stored ids were ruled out above and the write lock keeps revisions free, so a unique
-        // violation here can only be an id repeated within this batch.
-        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-          throw new Error(`Event id ${event.id} appears twice in the batch`);
-        }
-        throw error;
-      }
-      next += 1n;
-    }
-    return { nextExpectedRevision: next - 1n, position: toPosition(position) };
-  }
-
-  private refOf(eventId: string): StoredEventRef | undefined {
-    const row = this.statements.refById.get(eventId);
-    return row && { streamId: row.streamId, revision: row.revision, position: toPosition(row.position) };
-  }
-}
-
-interface AppendRequest {
-  streamId: string;
-  events: EventData[];
-  expected: ExpectedRevision;
-}
-
-interface StoredEventRow {
-  streamId: string;
-  revision: bigint;
-  position: bigint;
 }
