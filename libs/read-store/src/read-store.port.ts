@@ -26,6 +26,15 @@ export interface IndexSpec {
 export interface CollectionSpec {
   name: string;
   indexes?: IndexSpec[];
+  /**
+   * Fields (dotted paths) that only ever hold a string, number, boolean or null, or are missing:
+   * never an array or an object, and no array on the way to them. Both adapters refuse a write
+   * that would break this, and declaring it over documents that already break it; the SQLite
+   * adapter then filters and sorts these fields on their plain expression (no array-element
+   * branch), so a declared index serves the filter and the order. Declarations only grow: a
+   * later `ensureCollection` without them keeps them. See libs/read-store/README.md.
+   */
+  scalarFields?: string[];
 }
 
 export interface FindOptions {

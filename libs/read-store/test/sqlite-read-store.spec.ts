@@ -72,6 +72,33 @@ describe('SqliteReadStore', () => {
     }
   });
 
+  it('reads a file whose catalogue predates declared scalar fields, and keeps a declaration across reopening', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trilha-read-store-'));
+    try {
+      const file = join(dir, 'read.db');
+      const old = new Database(file);
+      old.exec(`CREATE TABLE _collections (name TEXT PRIMARY KEY, indexes TEXT NOT NULL DEFAULT '[]')`);
+      old.exec(`CREATE TABLE ${tableName('entries')} (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`);
+      old.prepare(`INSERT INTO _collections (name) VALUES ('entries')`).run();
+      old.prepare(`INSERT INTO ${tableName('entries')} VALUES ('e1', '{"_id":"e1","customerId":"c1"}')`).run();
+      old.close();
+
+      const first = new SqliteReadStore(file);
+      expect(await first.collection('entries').find({ customerId: 'c1' })).toEqual([{ _id: 'e1', customerId: 'c1' }]);
+      await first.ensureCollection({ name: 'entries', scalarFields: ['customerId'] });
+      await first.close();
+
+      const second = new SqliteReadStore(file);
+      await expect(second.collection('entries').bulkWrite([{ op: 'insertOne', doc: { _id: 'e2', customerId: ['c1'] } }])).rejects.toThrow(
+        /field 'customerId' of collection 'entries' is declared scalar/,
+      );
+      expect(await second.collection('entries').count({ customerId: 'c1' })).toBe(1);
+      await second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   describe('on a shared better-sqlite3 database', () => {
     let db: Database.Database;
     let store: SqliteReadStore;
@@ -107,6 +134,56 @@ describe('SqliteReadStore', () => {
         expect(plan.some((detail) => detail.includes('USING INDEX rsx_visits__customerId_1_at_-1'))).toBe(true);
         expect(plan.some((detail) => /^SCAN rs_visits\b/.test(detail))).toBe(false);
       }
+    });
+
+    /** The plans of the SELECTs the store runs during `read` (third-party statements wrapped, nothing of ours). */
+    const plansOf = async (read: () => Promise<unknown>): Promise<string[][]> => {
+      const run: Array<{ sql: string; params: unknown[] }> = [];
+      const prepare = db.prepare.bind(db);
+      const spy = jest.spyOn(db, 'prepare').mockImplementation(((sql: string) => {
+        const statement = prepare(sql);
+        return new Proxy(statement, {
+          get(target, key) {
+            const value = Reflect.get(target, key, target) as unknown;
+            if (key !== 'all' && key !== 'get') return typeof value === 'function' ? value.bind(target) : value;
+            return (...params: unknown[]) => {
+              run.push({ sql, params });
+              return (value as (...args: unknown[]) => unknown).apply(target, params);
+            };
+          },
+        });
+      }) as typeof db.prepare);
+      try {
+        await read();
+      } finally {
+        spy.mockRestore();
+      }
+      return run
+        .filter(({ sql }) => sql.startsWith('SELECT doc'))
+        .map(({ sql, params }) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((row) => row.detail));
+    };
+
+    const timelineSpec = (scalarFields?: string[]) => ({
+      name: 'entries',
+      indexes: [{ fields: { customerId: 1 as const, at: -1 as const, pos: -1 as const, _id: 1 as const } }],
+      ...(scalarFields ? { scalarFields } : {}),
+    });
+    const timelinePage = () =>
+      store.collection('entries').findPage({ customerId: 'c1', type: { $in: ['comment', 'temperature'] }, 'actor.kind': 'user' }, { sort: { at: -1, pos: -1 }, limit: 50 });
+
+    it('walks the index in order for a timeline page when its fields are declared scalar: no OR, no sort', async () => {
+      await store.ensureCollection(timelineSpec(['customerId', 'at', 'pos', 'type', 'actor.kind']));
+      await store.collection('entries').bulkWrite([{ op: 'insertOne', doc: { _id: 'e1', customerId: 'c1', at: '2024-01-01', pos: '1', type: 'comment', actor: { kind: 'user' } } }]);
+      const [plan] = await plansOf(timelinePage);
+      expect(plan).toEqual([expect.stringMatching(/^SEARCH rs_entries USING INDEX rsx_entries__customerId_1_at_-1_pos_-1__id_1 \(<expr>=\?\)$/)]);
+      expect((await timelinePage()).items.map((item) => item._id)).toEqual(['e1']);
+    });
+
+    it('keeps the array branch, and so sorts, when the same fields are not declared', async () => {
+      await store.ensureCollection(timelineSpec());
+      const [plan] = await plansOf(timelinePage);
+      expect(plan.join('\n')).toMatch(/MULTI-INDEX OR/);
+      expect(plan.join('\n')).toMatch(/USE TEMP B-TREE FOR ORDER BY/);
     });
 
     it('answers _id conditions from the primary key', async () => {

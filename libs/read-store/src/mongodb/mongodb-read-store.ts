@@ -1,7 +1,8 @@
 import { MongoClient, type Db, type IndexDescription } from 'mongodb';
-import { assertCollectionName, assertSupportedCollectionSpec, assertSupportedWrites } from '../query';
+import { assertCollectionName, assertScalarFieldsKept, assertSupportedCollectionSpec, assertSupportedWrites } from '../query';
 import type { Collection, CollectionSpec, CollectionWrite, Document, ReadStore } from '../read-store.port';
 import { MongoCollection } from './mongodb-collection';
+import { MongoScalarFields } from './mongodb-scalar-fields';
 import { hasCode, mapMongoError } from './mongodb-errors';
 import { planWrites } from './mongodb-write-plan';
 import { MongoWriteRunner } from './mongodb-write-runner';
@@ -20,6 +21,7 @@ export class MongoReadStore implements ReadStore {
   private readonly ownsClient: boolean;
   private readonly db: Db;
   private readonly runner: MongoWriteRunner;
+  private readonly scalarFields: MongoScalarFields;
   private transactions?: Promise<boolean>;
 
   constructor(source: MongoClient | string, dbName?: string) {
@@ -28,6 +30,7 @@ export class MongoReadStore implements ReadStore {
     // Undefined fields are dropped, as JSON.stringify drops them in the SQLite adapter.
     this.db = this.client.db(dbName, { ignoreUndefined: true });
     this.runner = new MongoWriteRunner(this.db);
+    this.scalarFields = new MongoScalarFields(this.db);
   }
 
   async ensureCollection(spec: CollectionSpec): Promise<void> {
@@ -37,6 +40,7 @@ export class MongoReadStore implements ReadStore {
     } catch (error) {
       if (!hasCode(error, NAMESPACE_EXISTS)) throw error;
     }
+    await this.scalarFields.declare(spec.name, spec.scalarFields ?? []);
     const indexes: IndexDescription[] = (spec.indexes ?? []).map((index) => ({
       key: index.fields,
       ...(index.unique ? { unique: true } : {}),
@@ -57,6 +61,7 @@ export class MongoReadStore implements ReadStore {
 
   async commit(writes: CollectionWrite[]): Promise<void> {
     assertSupportedWrites(writes);
+    assertScalarFieldsKept(writes, (collection) => this.scalarFields.of(collection));
     const steps = planWrites(writes);
     if (steps.length === 0) return;
     const single = writes.length === 1 && steps[0].kind === 'bulk';
@@ -95,6 +100,7 @@ export class MongoReadStore implements ReadStore {
     } catch (error) {
       if (!hasCode(error, NAMESPACE_NOT_FOUND)) throw error;
     }
+    this.scalarFields.forget(name);
   }
 
   async close(): Promise<void> {

@@ -7,6 +7,7 @@ export * from './find-page';
 export * from './json-value';
 export * from './keyset-cursor';
 export * from './position-guard';
+export * from './scalar-fields';
 export * from './upsert-seed';
 export * from './validate-collection-spec';
 export * from './validate-filter';

@@ -17,4 +17,12 @@ export function assertSupportedCollectionSpec(spec: CollectionSpec): void {
       if (direction !== 1 && direction !== -1) throw new UnsupportedQueryError(`${where}.fields.${path} must be 1 or -1`);
     }
   }
+  if (spec.scalarFields === undefined) return;
+  if (!Array.isArray(spec.scalarFields)) throw new UnsupportedQueryError(`${spec.name}.scalarFields must be an array of field paths`);
+  for (const [i, path] of spec.scalarFields.entries()) {
+    if (typeof path !== 'string') throw new UnsupportedQueryError(`${spec.name}.scalarFields[${i}] must be a field path`);
+    assertFieldPath(path, `${spec.name}.scalarFields[${i}]`);
+    // `_id` is always a string already (and is the id column on SQLite).
+    if (path === '_id' || path.startsWith('_id.')) throw new UnsupportedQueryError(`${spec.name}.scalarFields[${i}]: _id is always a string, do not declare it`);
+  }
 }

@@ -17,7 +17,7 @@ export class SqliteCollection<T extends Document> implements Collection<T> {
   async findOne(filter: Filter): Promise<T | null> {
     assertSupportedFilter(filter);
     if (!this.catalogue.exists(this.name)) return null;
-    const where = filterToSql(filter);
+    const where = filterToSql(filter, this.catalogue.scalarFields(this.name));
     const row = this.statements.get(`SELECT doc FROM ${tableName(this.name)} WHERE ${where.sql} LIMIT 1`).get(...where.params) as
       | { doc: string }
       | undefined;
@@ -28,7 +28,7 @@ export class SqliteCollection<T extends Document> implements Collection<T> {
     assertSupportedFilter(filter);
     assertFindOptions(options);
     if (!this.catalogue.exists(this.name)) return [];
-    const where = filterToSql(filter);
+    const where = filterToSql(filter, this.catalogue.scalarFields(this.name));
     if (options?.anyOrder) {
       const rows = this.statements.get(`SELECT doc FROM ${tableName(this.name)} WHERE ${where.sql}`).all(...where.params) as Array<{ doc: string }>;
       return rows.map((row) => JSON.parse(row.doc) as T);
@@ -48,7 +48,7 @@ export class SqliteCollection<T extends Document> implements Collection<T> {
   async count(filter: Filter = {}): Promise<number> {
     assertSupportedFilter(filter);
     if (!this.catalogue.exists(this.name)) return 0;
-    const where = filterToSql(filter);
+    const where = filterToSql(filter, this.catalogue.scalarFields(this.name));
     const row = this.statements.get(`SELECT COUNT(*) AS n FROM ${tableName(this.name)} WHERE ${where.sql}`).get(...where.params) as { n: number };
     return row.n;
   }

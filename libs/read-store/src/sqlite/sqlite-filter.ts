@@ -24,17 +24,22 @@ type Leaf = (operand: Operand) => string;
  * - `null` matches null and missing fields; `$ne`/`$nin` are the negations, so they match
  *   missing fields too.
  * Dotted paths do not traverse arrays of objects (`'a.b'` with `a: [{b: 1}]`): see README.
+ * Fields in `scalarFields` (declared by the collection, enforced on every write) never hold an
+ * array, so their conditions are the field's own comparison alone: a plain expression-index
+ * lookup that can also give the ORDER BY.
  * Values are always bound parameters.
  */
-export function filterToSql(filter: Filter): SqlFragment {
+export function filterToSql(filter: Filter, scalarFields: readonly string[] = NO_FIELDS): SqlFragment {
   const params: unknown[] = [];
   const bind = (value: unknown): string => {
     params.push(value);
     return '?';
   };
-  const sql = new FilterTranslator(bind).filter(filter);
+  const sql = new FilterTranslator(bind, scalarFields).filter(filter);
   return { sql, params };
 }
+
+const NO_FIELDS: readonly string[] = [];
 
 export function sortToSql(sort: Sort | undefined): string {
   return effectiveSort(sort)
@@ -43,7 +48,15 @@ export function sortToSql(sort: Sort | undefined): string {
 }
 
 class FilterTranslator {
-  constructor(private readonly bind: (value: unknown) => string) {}
+  constructor(
+    private readonly bind: (value: unknown) => string,
+    private readonly scalarFields: readonly string[],
+  ) {}
+
+  /** `_id` and declared scalar fields: no array-element branch. */
+  private isScalar(path: string): boolean {
+    return path === '_id' || this.scalarFields.includes(path);
+  }
 
   filter(filter: Filter): string {
     const parts = Object.entries(filter).map(([key, condition]) => {
@@ -92,7 +105,7 @@ class FilterTranslator {
   private range(path: string, comparisons: Array<[string, unknown]>): string {
     const leaf = (o: Operand) => comparisons.map(([op, operand]) => this.compare(o, RANGE_OPERATORS[op], operand));
     const scalar = leaf({ value: valueSql(path), type: typeSql(path), isField: true }).join(' AND ');
-    if (path === '_id') return `(${scalar})`;
+    if (this.isScalar(path)) return `(${scalar})`;
     const value = valueSql(path);
     const elements = leaf({ value: 'e.value', type: 'e.type', isField: false })
       .map((element) => `EXISTS (SELECT 1 FROM json_each(doc, '${jsonPath(path)}') AS e WHERE ${element})`)
@@ -114,7 +127,7 @@ class FilterTranslator {
     const value = valueSql(path);
     const type = typeSql(path);
     const scalar = leaf({ value, type, isField: true });
-    if (path === '_id') return scalar;
+    if (this.isScalar(path)) return scalar;
     const element = leaf({ value: 'e.value', type: 'e.type', isField: false });
     return (
       `(${scalar} OR (${value} >= '[' AND ${value} < '\\' AND ${type} = 'array'` +

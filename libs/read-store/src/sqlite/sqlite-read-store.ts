@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { assertCollectionName, assertSupportedCollectionSpec, assertSupportedWrites } from '../query';
+import { assertCollectionName, assertScalarFieldsKept, assertSupportedCollectionSpec, assertSupportedWrites } from '../query';
 import type { Collection, CollectionSpec, CollectionWrite, Document, ReadStore } from '../read-store.port';
 import { SqliteCatalogue } from './sqlite-catalogue';
 import { SqliteCollection } from './sqlite-collection';
@@ -58,6 +58,7 @@ export class SqliteReadStore implements ReadStore {
   async commit(writes: CollectionWrite[]): Promise<void> {
     assertSupportedWrites(writes);
     if (writes.length === 0) return;
+    assertScalarFieldsKept(writes, (collection) => this.catalogue.scalarFields(collection));
     let current = '';
     try {
       this.db

@@ -17,6 +17,12 @@ interface Row {
   doc: string;
 }
 
+/** A collection's table and its declared scalar fields (for filters). */
+interface Table {
+  name: string;
+  scalars: readonly string[];
+}
+
 /**
  * Applies validated writes with MongoDB's semantics by read-modify-write on the parsed
  * document. Callers run it inside a transaction (SQLite has a single writer, so nothing can
@@ -30,7 +36,7 @@ export class SqliteWriter {
 
   apply(collection: string, write: WriteOp): void {
     this.catalogue.ensureTable(collection);
-    const table = tableName(collection);
+    const table = { name: tableName(collection), scalars: this.catalogue.scalarFields(collection) };
     switch (write.op) {
       case 'insertOne':
         return this.insert(table, write.doc);
@@ -42,19 +48,19 @@ export class SqliteWriter {
         for (const row of this.select(table, write.filter)) this.rewrite(table, row, write.update);
         return;
       case 'deleteOne': {
-        const where = filterToSql(write.filter);
-        this.statements.get(`DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE ${where.sql} LIMIT 1)`).run(...where.params);
+        const where = filterToSql(write.filter, table.scalars);
+        this.statements.get(`DELETE FROM ${table.name} WHERE id IN (SELECT id FROM ${table.name} WHERE ${where.sql} LIMIT 1)`).run(...where.params);
         return;
       }
       case 'deleteMany': {
-        const where = filterToSql(write.filter);
-        this.statements.get(`DELETE FROM ${table} WHERE ${where.sql}`).run(...where.params);
+        const where = filterToSql(write.filter, table.scalars);
+        this.statements.get(`DELETE FROM ${table.name} WHERE ${where.sql}`).run(...where.params);
         return;
       }
     }
   }
 
-  private updateOne(table: string, filter: Filter, update: Update, upsert: boolean, guard: string | undefined): void {
+  private updateOne(table: Table, filter: Filter, update: Update, upsert: boolean, guard: string | undefined): void {
     const effectiveUpdate = guard === undefined ? update : guardUpdate(update, guard);
     const [row] = this.select(table, guard === undefined ? filter : guardFilter(filter, guard), 1);
     if (row) return this.rewrite(table, row, effectiveUpdate);
@@ -70,7 +76,7 @@ export class SqliteWriter {
     this.insert(table, doc as Document);
   }
 
-  private replaceOne(table: string, filter: Filter, replacement: Document, upsert: boolean, guard: string | undefined): void {
+  private replaceOne(table: Table, filter: Filter, replacement: Document, upsert: boolean, guard: string | undefined): void {
     if (guard === undefined && upsert && isExactlyId(filter, replacement._id)) return this.put(table, replacement);
     const doc = guard === undefined ? replacement : guardReplacement(replacement, guard);
     const [row] = this.select(table, guard === undefined ? filter : guardFilter(filter, guard), 1);
@@ -78,7 +84,7 @@ export class SqliteWriter {
       if (row.id !== doc._id) {
         throw new Error(`replaceOne would change the immutable _id of '${row.id}' to '${doc._id}'`);
       }
-      this.statements.get(`UPDATE ${table} SET doc = ? WHERE id = ?`).run(serialize(doc), row.id);
+      this.statements.get(`UPDATE ${table.name} SET doc = ? WHERE id = ?`).run(serialize(doc), row.id);
       return;
     }
     if (!upsert) return;
@@ -90,32 +96,32 @@ export class SqliteWriter {
    * An unguarded upsert by `_id` (append-only documents, `insertOnce`) in one statement: no read
    * first, and a replay that changes nothing writes nothing.
    */
-  private put(table: string, doc: Document): void {
+  private put(table: Table, doc: Document): void {
     this.statements
-      .get(`INSERT INTO ${table} (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc WHERE doc IS NOT excluded.doc`)
+      .get(`INSERT INTO ${table.name} (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc WHERE doc IS NOT excluded.doc`)
       .run(doc._id, serialize(doc));
   }
 
-  private insert(table: string, doc: Document): void {
-    this.statements.get(`INSERT INTO ${table} (id, doc) VALUES (?, ?)`).run(doc._id, serialize(doc));
+  private insert(table: Table, doc: Document): void {
+    this.statements.get(`INSERT INTO ${table.name} (id, doc) VALUES (?, ?)`).run(doc._id, serialize(doc));
   }
 
-  private rewrite(table: string, row: Row, update: Update): void {
+  private rewrite(table: Table, row: Row, update: Update): void {
     const doc = JSON.parse(row.doc) as Record<string, unknown>;
     applyUpdateInPlace(doc, update, false);
     const json = JSON.stringify(doc);
     // Replaying an event often changes nothing: skip the write (and its index maintenance).
-    if (json !== row.doc) this.statements.get(`UPDATE ${table} SET doc = ? WHERE id = ?`).run(json, row.id);
+    if (json !== row.doc) this.statements.get(`UPDATE ${table.name} SET doc = ? WHERE id = ?`).run(json, row.id);
   }
 
-  private select(table: string, filter: Filter, limit?: number): Row[] {
-    const where = filterToSql(filter);
-    const sql = `SELECT id, doc FROM ${table} WHERE ${where.sql}${limit === undefined ? '' : ` LIMIT ${limit}`}`;
+  private select(table: Table, filter: Filter, limit?: number): Row[] {
+    const where = filterToSql(filter, table.scalars);
+    const sql = `SELECT id, doc FROM ${table.name} WHERE ${where.sql}${limit === undefined ? '' : ` LIMIT ${limit}`}`;
     return this.statements.get(sql).all(...where.params) as Row[];
   }
 
-  private has(table: string, id: string): boolean {
-    return this.statements.get(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+  private has(table: Table, id: string): boolean {
+    return this.statements.get(`SELECT 1 FROM ${table.name} WHERE id = ?`).get(id) !== undefined;
   }
 }
 

@@ -612,6 +612,187 @@ export function describeReadStoreContract(label: string, open: () => Promise<Rea
       });
     });
 
+    describe('fields declared scalar (CollectionSpec.scalarFields)', () => {
+      const scalarFields = ['customerId', 'at', 'actor.kind'];
+      const entry: Document = { _id: 'e1', customerId: 'c1', at: '2024-01-01', actor: { kind: 'user', id: 'u1' }, tags: ['x'] };
+
+      /** A collection declaring `scalarFields`, holding `entry`. */
+      const declared = async (): Promise<Collection> => {
+        const name = uniqueName('scalars');
+        await store.ensureCollection({ name, indexes: [{ fields: { customerId: 1, at: -1 } }], scalarFields });
+        const collection = store.collection(name);
+        await insertAll(collection, [entry]);
+        return collection;
+      };
+
+      const expectRefused = async (attempt: Promise<unknown>, collection: string, field: string): Promise<void> => {
+        await expect(attempt).rejects.toBeInstanceOf(UnsupportedQueryError);
+        await expect(attempt).rejects.toThrow(`'${collection}'`);
+        await expect(attempt).rejects.toThrow(`'${field}'`);
+      };
+
+      const refused: Array<[string, WriteOp, string]> = [
+        ['an inserted array', { op: 'insertOne', doc: { _id: 'n', customerId: ['c1'] } }, 'customerId'],
+        ['an inserted object', { op: 'insertOne', doc: { _id: 'n', customerId: { id: 'c1' } } }, 'customerId'],
+        ['an inserted array on the way to a dotted field', { op: 'insertOne', doc: { _id: 'n', actor: [{ kind: 'user' }] } }, 'actor.kind'],
+        ['an inserted array at a dotted field', { op: 'insertOne', doc: { _id: 'n', actor: { kind: ['user'] } } }, 'actor.kind'],
+        ['a replacement holding an array', { op: 'replaceOne', filter: { _id: 'e1' }, replacement: { ...entry, at: ['2024-01-01'] } }, 'at'],
+        [
+          'an upserted replacement holding an object',
+          { op: 'replaceOne', filter: { _id: 'n' }, replacement: { _id: 'n', at: { day: 1 } }, upsert: true },
+          'at',
+        ],
+        ['$set of an array', { op: 'updateOne', filter: { _id: 'e1' }, update: { $set: { customerId: ['c2'] } } }, 'customerId'],
+        ['$set of a parent holding an object', { op: 'updateOne', filter: { _id: 'e1' }, update: { $set: { actor: { kind: { a: 1 } } } } }, 'actor.kind'],
+        ['$set of a parent to an array', { op: 'updateOne', filter: { _id: 'e1' }, update: { $set: { actor: [] } } }, 'actor.kind'],
+        ['$set below a declared field', { op: 'updateOne', filter: { _id: 'e1' }, update: { $set: { 'customerId.sub': 'x' } } }, 'customerId'],
+        ['$inc below a declared field', { op: 'updateOne', filter: { _id: 'e1' }, update: { $inc: { 'at.n': 1 } } }, 'at'],
+        ['$push onto a declared field', { op: 'updateOne', filter: { _id: 'e1' }, update: { $push: { customerId: 'c2' } } }, 'customerId'],
+        ['$push onto a parent', { op: 'updateOne', filter: { _id: 'e1' }, update: { $push: { actor: { kind: 'user' } } } }, 'actor.kind'],
+        ['$pull from a declared field', { op: 'updateOne', filter: { _id: 'e1' }, update: { $pull: { at: 'x' } } }, 'at'],
+        [
+          '$setOnInsert of an array',
+          { op: 'updateOne', filter: { _id: 'n' }, update: { $setOnInsert: { customerId: ['c2'] } }, upsert: true },
+          'customerId',
+        ],
+        [
+          'an upsert whose filter would seed an array',
+          { op: 'updateOne', filter: { _id: 'n', customerId: ['c1'] }, update: { $set: { seen: true } }, upsert: true },
+          'customerId',
+        ],
+        ['updateMany setting an object', { op: 'updateMany', filter: {}, update: { $set: { at: { day: 1 } } } }, 'at'],
+      ];
+
+      it.each(refused)('refuses %s, naming the collection and the field, and writes nothing', async (_label, write, field) => {
+        const collection = await declared();
+        await expectRefused(collection.bulkWrite([write]), collection.name, field);
+        expect(await collection.find({})).toEqual([entry]);
+      });
+
+      it('refuses the whole unit of work when one write would break a declaration', async () => {
+        const collection = await declared();
+        const other = uniqueName('scalars_other');
+        await expectRefused(
+          store.commit([
+            { collection: other, write: { op: 'insertOne', doc: { _id: 'o1', customerId: ['free here'] } } },
+            { collection: collection.name, write: { op: 'insertOne', doc: { _id: 'n1', customerId: 'c1' } } },
+            { collection: collection.name, write: { op: 'insertOne', doc: { _id: 'n2', customerId: ['c1'] } } },
+          ]),
+          collection.name,
+          'customerId',
+        );
+        expect(await collection.find({})).toEqual([entry]);
+        expect(await store.collection(other).count()).toBe(0);
+      });
+
+      it('accepts scalars, null, missing fields, scalars on the way, and anything in other fields', async () => {
+        const collection = await declared();
+        await collection.bulkWrite([
+          { op: 'insertOne', doc: { _id: 'e2', customerId: 7, at: null, actor: 'system', tags: [1, [2]], more: { customerId: ['x'] } } },
+          { op: 'updateOne', filter: { _id: 'e1' }, update: { $set: { customerId: true, 'actor.id': ['u1', 'u2'] }, $unset: { at: 1 }, $inc: { n: 1 } } },
+          { op: 'updateOne', filter: { _id: 'e1' }, update: { $push: { tags: 'y' } } },
+          { op: 'updateOne', filter: { _id: 'e3', customerId: 'c3' }, update: { $set: { actor: { kind: null } } }, upsert: true },
+          { op: 'replaceOne', filter: { _id: 'e4' }, replacement: { _id: 'e4', at: '2024-02-01', actor: { id: 'u4' } }, upsert: true },
+        ]);
+        expect(await collection.find({})).toEqual([
+          { _id: 'e1', actor: { id: ['u1', 'u2'], kind: 'user' }, customerId: true, n: 1, tags: ['x', 'y'] },
+          { _id: 'e2', customerId: 7, at: null, actor: 'system', tags: [1, [2]], more: { customerId: ['x'] } },
+          { _id: 'e3', customerId: 'c3', actor: { kind: null } },
+          { _id: 'e4', at: '2024-02-01', actor: { id: 'u4' } },
+        ]);
+      });
+
+      describe('answer queries as any field does', () => {
+        const docs: Document[] = [
+          { _id: 'a', k: 'x', at: '2024-01-02', n: 1 },
+          { _id: 'b', k: 'y', at: '2024-01-01', n: 2 },
+          { _id: 'c', k: null, at: '2024-01-03', n: '2' },
+          { _id: 'd', at: '2024-01-02', n: true },
+          { _id: 'e', k: 'x', at: '2024-01-04', n: 2.5 },
+        ];
+        let scalar: Collection;
+        let plain: Collection;
+
+        beforeAll(async () => {
+          const name = uniqueName('scalar_queries');
+          await store.ensureCollection({ name, indexes: [{ fields: { k: 1, at: -1 } }, { fields: { n: 1 } }], scalarFields: ['k', 'at', 'n'] });
+          scalar = store.collection(name);
+          await insertAll(scalar, docs);
+          plain = await seeded('plain_queries', docs);
+        });
+
+        const cases: Array<[Filter, string[]]> = [
+          [{ k: 'x' }, ['a', 'e']],
+          [{ k: null }, ['c', 'd']],
+          [{ k: { $ne: 'x' } }, ['b', 'c', 'd']],
+          [{ k: { $in: ['y', null] } }, ['b', 'c', 'd']],
+          [{ k: { $nin: ['x', null] } }, ['b']],
+          [{ k: ['x'] }, []],
+          [{ k: { $exists: false } }, ['d']],
+          [{ n: 2 }, ['b']],
+          [{ n: { $gte: 1, $lt: 2.5 } }, ['a', 'b']],
+          [{ n: { $gt: '1' } }, ['c']],
+          [{ n: true }, ['d']],
+          [{ at: { $gte: '2024-01-02', $lt: '2024-01-04' } }, ['a', 'c', 'd']],
+          [{ $or: [{ k: 'y' }, { n: true }] }, ['b', 'd']],
+        ];
+
+        it.each(cases)('%j', async (filter, expected) => {
+          expect(idsOf(await scalar.find(filter))).toEqual(expected);
+          expect(idsOf(await plain.find(filter))).toEqual(expected);
+          expect(await scalar.count(filter)).toBe(expected.length);
+        });
+
+        it('sorted, and paged by a keyset cursor', async () => {
+          expect(idsOf(await scalar.find({}, { sort: { at: -1 } }))).toEqual(['e', 'c', 'a', 'd', 'b']);
+          const first = await scalar.findPage({ k: { $ne: 'y' } }, { sort: { at: -1 }, limit: 2 });
+          const second = await scalar.findPage({ k: { $ne: 'y' } }, { sort: { at: -1 }, limit: 2, cursor: first.nextCursor ?? undefined });
+          expect([idsOf(first.items), idsOf(second.items), second.nextCursor]).toEqual([['e', 'c'], ['a', 'd'], null]);
+        });
+      });
+
+      it('refuses a declaration over documents that already hold an array or object there, and declares nothing', async () => {
+        const cases: Array<[Document, string]> = [
+          [{ _id: 'a', k: ['x'] }, 'k'],
+          [{ _id: 'a', k: { x: 1 } }, 'k'],
+          [{ _id: 'a', actor: [{ kind: 'user' }] }, 'actor.kind'],
+        ];
+        for (const [doc, field] of cases) {
+          const collection = await seeded('scalars_existing', [{ _id: 'fine', k: 'x', actor: { kind: 'user' } }, doc]);
+          await expectRefused(store.ensureCollection({ name: collection.name, scalarFields: [field] }), collection.name, field);
+          await collection.bulkWrite([{ op: 'insertOne', doc: { _id: 'b', k: [1], actor: [1] } }]);
+          expect(await collection.count()).toBe(3);
+        }
+      });
+
+      it('declares a field over documents where it is scalar or missing, and keeps it when ensured again without it', async () => {
+        const collection = await seeded('scalars_existing', [
+          { _id: 'a', k: 'x', o: { p: 1 } },
+          { _id: 'b', o: 'scalar on the way' },
+        ]);
+        await store.ensureCollection({ name: collection.name, scalarFields: ['k', 'o.p'] });
+        await store.ensureCollection({ name: collection.name });
+        await expectRefused(collection.bulkWrite([{ op: 'insertOne', doc: { _id: 'c', k: [] } }]), collection.name, 'k');
+        await expectRefused(collection.bulkWrite([{ op: 'updateOne', filter: { _id: 'b' }, update: { $set: { o: { p: [] } } } }]), collection.name, 'o.p');
+        expect(await collection.count({ k: 'x' })).toBe(1);
+      });
+
+      it('a dropped collection forgets its declaration', async () => {
+        const name = uniqueName('scalars_dropped');
+        await store.ensureCollection({ name, scalarFields: ['k'] });
+        await store.dropCollection(name);
+        await store.commit([{ collection: name, write: { op: 'insertOne', doc: { _id: 'a', k: ['x'] } } }]);
+        expect(await store.collection(name).find({ k: 'x' })).toEqual([{ _id: 'a', k: ['x'] }]);
+      });
+
+      it('refuses a malformed declaration', async () => {
+        const name = uniqueName('scalars_malformed');
+        for (const scalarFields of ['k', [1], ['a.0'], ['$k'], ['_id']]) {
+          await expect(store.ensureCollection({ name, scalarFields: scalarFields as string[] })).rejects.toBeInstanceOf(UnsupportedQueryError);
+        }
+      });
+    });
+
     describe('units of work', () => {
       it('bulkWrite applies its writes in order', async () => {
         const collection = store.collection(uniqueName('bulk'));
