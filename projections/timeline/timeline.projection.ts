@@ -67,9 +67,15 @@ function instantOf(event: RecordedEvent): string {
  */
 export const timelineProjection: ProjectionDefinition = {
   name: TIMELINE,
-  version: 1,
+  // 2: the entries' index ends with _id (the sort's last tie-break) and their queried fields are
+  // declared scalar, so a page is read in index order; a new generation holds only that index.
+  version: 2,
   collections: [
-    { name: TIMELINE_ENTRIES, indexes: [{ fields: { customerId: 1, at: -1, pos: -1 } }] },
+    {
+      name: TIMELINE_ENTRIES,
+      indexes: [{ fields: { customerId: 1, at: -1, pos: -1, _id: 1 } }],
+      scalarFields: ['customerId', 'at', 'pos', 'type', 'actor.kind'],
+    },
     { name: TIMELINE_CUSTOMERS },
     { name: TIMELINE_LABELS },
   ],
