@@ -67,7 +67,7 @@ export const auditChangesProjection: ProjectionDefinition = {
   name: AUDIT_CHANGES,
   version: 1,
   collections: [
-    { name: CHANGES_COLLECTION, indexes: [{ fields: { customerId: 1, pos: -1, fieldIndex: 1 } }] },
+    { name: CHANGES_COLLECTION, indexes: [{ fields: { customerId: 1, pos: -1, fieldIndex: 1 } }], scalarFields: ['customerId', 'pos', 'fieldIndex', 'field'] },
     { name: AUDITED_CUSTOMERS_COLLECTION },
   ],
   filter: { streamPrefixes: [CUSTOMER_STREAM_PREFIX] },

@@ -63,6 +63,7 @@ export const calendarProjection: ProjectionDefinition = {
     {
       name: CALENDAR_ACTIONS_COLLECTION,
       indexes: [{ fields: { scheduledFor: 1 } }, { fields: { ownerId: 1, scheduledFor: 1 } }],
+      scalarFields: ['scheduledFor', 'ownerId', 'customerId'],
     },
   ],
   // Customer streams only for CustomerDeleted.

@@ -102,7 +102,7 @@ export const customerDetailProjection: ProjectionDefinition = {
   name: CUSTOMER_DETAIL,
   // 2: status fields, lead status, proposals and disinterest.
   version: 2,
-  collections: [{ name: CUSTOMERS_COLLECTION, indexes: [{ fields: { brokerId: 1 } }, { fields: { name: 1 } }] }],
+  collections: [{ name: CUSTOMERS_COLLECTION, indexes: [{ fields: { brokerId: 1 } }, { fields: { name: 1 } }], scalarFields: ['brokerId'] }],
   filter: { streamPrefixes: [CUSTOMER_STREAM_PREFIX] },
   handle,
 };

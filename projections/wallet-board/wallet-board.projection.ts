@@ -76,8 +76,8 @@ export const walletBoardProjection: ProjectionDefinition = {
   version: 1,
   collections: [
     { name: BOARD_JOURNEYS },
-    { name: BOARD_WALLETS, indexes: [{ fields: { managerId: 1 } }] },
-    { name: BOARD_CARDS, indexes: [{ fields: { walletId: 1 } }] },
+    { name: BOARD_WALLETS, indexes: [{ fields: { managerId: 1 } }], scalarFields: ['managerId', 'name'] },
+    { name: BOARD_CARDS, indexes: [{ fields: { walletId: 1 } }], scalarFields: ['walletId'] },
   ],
   filter: {
     streamPrefixes: [CUSTOMER_STREAM_PREFIX, CUSTOMER_JOURNEY_STREAM_PREFIX, JOURNEY_STREAM_PREFIX, WALLET_STREAM_PREFIX, MANAGER_WALLETS_STREAM_PREFIX],
