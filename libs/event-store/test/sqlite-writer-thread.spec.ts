@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { toAppendRequest } from '@trilha/event-store/sqlite/append-writer';
 import { GroupCommit } from '@trilha/event-store/sqlite/group-commit';
 import { WorkerCommitter, WriterStoppedError } from '@trilha/event-store/sqlite/worker-committer';
 
+const ROOT = join(__dirname, '..', '..', '..');
 const event = (data: Record<string, unknown> = {}): EventData => ({ id: uuid(), type: 'Tested', data });
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -104,6 +106,15 @@ describe('SqliteEventStore writer thread', () => {
     await expect(store.append('late', [event()], 'noStream')).rejects.toThrow('The event store is closed');
     const reopened = openStore();
     expect(await reopened.readAll()).toHaveLength(40);
+  });
+
+  it('keeps the process alive until close() has stopped the writer thread', () => {
+    const output = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'support', 'append-then-close.ts'), file], {
+      cwd: ROOT,
+      env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
+      encoding: 'utf8',
+    });
+    expect(output).toBe('closed\n');
   });
 
   it('keeps the write lock between stores on one file: of two appends expecting no stream, one wins', async () => {

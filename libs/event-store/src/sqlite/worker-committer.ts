@@ -51,7 +51,10 @@ export class WorkerCommitter {
   /** Stops the thread once the groups in flight are answered (the caller waits for them first). */
   async close(): Promise<void> {
     this.closing = true;
-    if (this.worker && !this.stopped) this.send({ kind: 'close' });
+    if (this.worker && !this.stopped) {
+      this.worker.ref(); // keeps the process alive until the thread has closed its connection
+      this.send({ kind: 'close' });
+    }
     await this.exited;
   }
 
