@@ -1,7 +1,7 @@
 import type { ActorKind, TimelineActor, TimelineType } from './timeline-types';
 
 export const TIMELINE = 'timeline';
-/** One document per timeline entry, keyed by the event id. */
+/** One document per timeline entry, keyed by the event's global position (see TimelineEntryDocument). */
 export const TIMELINE_ENTRIES = 'timeline_entries';
 /** One document per registered customer, so that "no entries" and "no such customer" differ. */
 export const TIMELINE_CUSTOMERS = 'timeline_customers';
@@ -9,7 +9,13 @@ export const TIMELINE_CUSTOMERS = 'timeline_customers';
 export const TIMELINE_LABELS = 'timeline_labels';
 
 export type TimelineEntryDocument = {
+  /**
+   * The event's global position (`positionKey`, as `pos`): a rebuild appends entries in key
+   * order, where random keys (event ids) would cost an index page write per entry.
+   */
   _id: string;
+  /** The event the entry stands for: the item's `id` in the API. */
+  eventId: string;
   customerId: string;
   /** The event's occurredAt as UTC `YYYY-MM-DDTHH:mm:ss.sssZ`, so instants compare as text. */
   at: string;

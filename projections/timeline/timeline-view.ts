@@ -63,5 +63,5 @@ export function timelineItem(doc: TimelineEntryDocument, labels: ReadonlyMap<str
   const data: Record<string, unknown> = { ...doc.data };
   for (const [field, key] of lookupsOf(doc)) data[field] = key !== null && labels.has(key) ? labels.get(key) : null;
   const summary = renderSummary(doc.type, data as unknown as TimelineData, { timeZone: options.timeZone }, options.locale ?? DEFAULT_SUMMARY_LOCALE);
-  return { id: doc._id, at: doc.at, type: doc.type, actor: { id: doc.actor.id, role: doc.actor.role, kind: doc.actor.kind }, summary, data } as TimelineItem;
+  return { id: doc.eventId, at: doc.at, type: doc.type, actor: { id: doc.actor.id, role: doc.actor.role, kind: doc.actor.kind }, summary, data } as TimelineItem;
 }

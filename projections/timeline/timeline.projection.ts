@@ -19,12 +19,14 @@ function handle(event: RecordedEvent): CollectionWrite[] {
   if (event.type === 'CustomerRegistered') writes.push(insertOnce(TIMELINE_CUSTOMERS, { _id: event.data.customerId as string }));
   const found = timelineEntryOf(event);
   if (found) {
-    // Append-only, keyed by the event id: replaying the event rewrites the same document.
+    // Append-only, keyed by the event's position: replaying the event rewrites the same document.
+    const pos = positionKey(event.position);
     const doc: TimelineEntryDocument = {
-      _id: event.id,
+      _id: pos,
+      eventId: event.id,
       customerId: found.customerId,
       at: instantOf(event),
-      pos: positionKey(event.position),
+      pos,
       type: found.entry.type,
       actor: actorOf(event.metadata),
       data: found.entry.data as unknown as Record<string, unknown>,
@@ -69,11 +71,13 @@ export const timelineProjection: ProjectionDefinition = {
   name: TIMELINE,
   // 2: the entries' index ends with _id (the sort's last tie-break) and their queried fields are
   // declared scalar, so a page is read in index order; a new generation holds only that index.
-  version: 2,
+  // 3: entries keyed by position (was the event id); their index is a read index.
+  version: 3,
   collections: [
     {
       name: TIMELINE_ENTRIES,
-      indexes: [{ fields: { customerId: 1, at: -1, pos: -1, _id: 1 } }],
+      // Only the queries (and an erasure's rewrite) look entries up by customer: see ProjectionCollection.
+      readIndexes: [{ fields: { customerId: 1, at: -1, pos: -1, _id: 1 } }],
       scalarFields: ['customerId', 'at', 'pos', 'type', 'actor.kind'],
     },
     { name: TIMELINE_CUSTOMERS },

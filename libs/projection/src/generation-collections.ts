@@ -1,6 +1,6 @@
-import type { CollectionWrite, ReadStore } from '@trilha/read-store';
+import type { CollectionSpec, CollectionWrite, ReadStore } from '@trilha/read-store';
 import { physicalCollectionName } from './naming';
-import type { ProjectionDefinition } from './projection-definition';
+import type { ProjectionCollection, ProjectionDefinition } from './projection-definition';
 
 /** Logical → physical collection names of one generation. */
 export function collectionNameMap(definition: ProjectionDefinition, generation: number): Map<string, string> {
@@ -12,7 +12,10 @@ export function generationCollectionNames(definition: ProjectionDefinition, gene
   return definition.collections.map((c) => physicalCollectionName(c.name, generation));
 }
 
-/** Creates the generation's physical collections with the declared indexes; returns their names. */
+/**
+ * Creates the generation's physical collections with their `indexes` (not the `readIndexes`:
+ * see ensureReadIndexes); returns their names.
+ */
 export async function ensureGenerationCollections(
   readStore: ReadStore,
   definition: ProjectionDefinition,
@@ -21,10 +24,26 @@ export async function ensureGenerationCollections(
   const names: string[] = [];
   for (const spec of definition.collections) {
     const name = physicalCollectionName(spec.name, generation);
-    await readStore.ensureCollection({ ...spec, name });
+    await readStore.ensureCollection(storeSpec(spec, name, false));
     names.push(name);
   }
   return names;
+}
+
+/** Creates the `readIndexes` of one logical collection of the generation (idempotent). */
+export async function ensureReadIndexes(readStore: ReadStore, spec: ProjectionCollection, generation: number): Promise<void> {
+  if (!spec.readIndexes?.length) return;
+  await readStore.ensureCollection(storeSpec(spec, physicalCollectionName(spec.name, generation), true));
+}
+
+/** The spec the read store gets: physical name, and the read indexes only when asked for. */
+function storeSpec(spec: ProjectionCollection, name: string, withReadIndexes: boolean): CollectionSpec {
+  const { readIndexes = [], ...collection } = spec;
+  if (readIndexes.some((index) => index.unique)) {
+    throw new TypeError(`Collection ${spec.name}: a read index cannot be unique (uniqueness must hold from the first write)`);
+  }
+  const indexes = [...(collection.indexes ?? []), ...(withReadIndexes ? readIndexes : [])];
+  return { ...collection, name, ...(indexes.length > 0 ? { indexes } : {}) };
 }
 
 /** Drops the listed collections that exist. */

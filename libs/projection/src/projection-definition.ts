@@ -1,5 +1,5 @@
 import type { AllFilter, RecordedEvent } from '@trilha/event-store';
-import type { CollectionSpec, CollectionWrite } from '@trilha/read-store';
+import type { CollectionSpec, CollectionWrite, IndexSpec } from '@trilha/read-store';
 
 /**
  * A read model. `handle` is pure (ARCHITECTURE rule 4): no clock, no I/O, only the writes it
@@ -12,8 +12,19 @@ export interface ProjectionDefinition {
   /** Code version of the handler. Raising it makes the runtime rebuild into a new generation. */
   version: number;
   /** Logical collections this projection owns, with their indexes. */
-  collections: CollectionSpec[];
+  collections: ProjectionCollection[];
   /** Server-side filter on `$all`; events outside it are never handed to `handle`. */
   filter?: AllFilter;
   handle(event: RecordedEvent): CollectionWrite[];
+}
+
+/**
+ * A collection of a projection. `indexes` exist from the generation's start. `readIndexes` serve
+ * only the queries: a generation built from zero creates them once it has caught up, with one
+ * sort instead of an index insert per event in random order (docs/adr/0024-read-indexes-built-after-catch-up.md),
+ * or earlier, as soon as the handler writes to the collection with a filter other than `_id`
+ * (such a write may need them). They cannot be unique: uniqueness must hold from the first write.
+ */
+export interface ProjectionCollection extends CollectionSpec {
+  readIndexes?: IndexSpec[];
 }

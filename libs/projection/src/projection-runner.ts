@@ -10,10 +10,10 @@ import {
 import type { CollectionWrite, ReadStore } from '@trilha/read-store';
 import { CheckpointStore } from './checkpoint-store';
 import { EventRateMeter } from './event-rate-meter';
-import { collectionNameMap, toPhysicalWrites } from './generation-collections';
+import { collectionNameMap, ensureReadIndexes, toPhysicalWrites } from './generation-collections';
 import { PendingBatch } from './pending-batch';
 import { ProjectionCatalogue, type ProjectionFailure, type ProjectionStatus } from './projection-catalogue';
-import type { ProjectionDefinition } from './projection-definition';
+import type { ProjectionCollection, ProjectionDefinition } from './projection-definition';
 import { positionLag } from './position-lag';
 import { PositionWaiters } from './position-waiters';
 import { SubscriptionReader } from './subscription-reader';
@@ -67,6 +67,11 @@ class BatchFailure extends Error {
   }
 }
 
+function filtersByIdOnly(filter: Record<string, unknown>): boolean {
+  for (const key in filter) if (key !== '_id') return false;
+  return true;
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -87,6 +92,8 @@ export class ProjectionRunner {
   private readonly catalogue: ProjectionCatalogue;
   private readonly checkpoints: CheckpointStore;
   private readonly names: Map<string, string>;
+  /** Collections (by physical name) whose read indexes this runner has not ensured yet. */
+  private readonly pendingReadIndexes = new Map<string, ProjectionCollection>();
   private readonly batchSize: number;
   private readonly catchUpBatchSize: number;
   private readonly batchWaitMs: number;
@@ -121,6 +128,9 @@ export class ProjectionRunner {
     this.catalogue = new ProjectionCatalogue(options.readStore);
     this.checkpoints = new CheckpointStore(options.readStore);
     this.names = collectionNameMap(options.definition, options.generation);
+    for (const spec of options.definition.collections) {
+      if (spec.readIndexes?.length) this.pendingReadIndexes.set(this.names.get(spec.name)!, spec);
+    }
     this.batchSize = options.batchSize ?? 500;
     this.catchUpBatchSize = options.catchUpBatchSize ?? options.batchSize ?? 2000;
     this.batchWaitMs = options.batchWaitMs ?? 5;
@@ -239,7 +249,7 @@ export class ProjectionRunner {
         batch.add(next.item);
       }
       await this.apply(batch);
-      if (batch.reachedHead) this.markCaughtUp();
+      if (batch.reachedHead) await this.markCaughtUp();
       // Embedded stores answer synchronously, so a catch-up would otherwise never leave the
       // microtask queue: let the requests waiting on this process in between batches.
       await setImmediate();
@@ -264,6 +274,7 @@ export class ProjectionRunner {
     }
     writes.push(CheckpointStore.write(this.name, this.generation, batch.end));
     try {
+      await this.ensureReadIndexesNeededBy(writes);
       await this.readStore.commit(writes);
     } catch (error) {
       throw new BatchFailure(this.commitFailure(batch, error));
@@ -306,8 +317,30 @@ export class ProjectionRunner {
     this.waiters.advance(position);
   }
 
-  private markCaughtUp(): void {
+  /**
+   * Read indexes wait until the catch-up is over (ProjectionCollection), unless a write filters
+   * on something other than `_id` in their collection: that write may need them now.
+   */
+  private async ensureReadIndexesNeededBy(writes: CollectionWrite[]): Promise<void> {
+    if (this.pendingReadIndexes.size === 0) return;
+    for (const { collection, write } of writes) {
+      if (write.op !== 'insertOne' && this.pendingReadIndexes.has(collection) && !filtersByIdOnly(write.filter)) {
+        await this.ensurePendingReadIndexes(collection);
+      }
+    }
+  }
+
+  private async ensurePendingReadIndexes(only?: string): Promise<void> {
+    for (const [collection, spec] of [...this.pendingReadIndexes]) {
+      if (only !== undefined && collection !== only) continue;
+      await ensureReadIndexes(this.readStore, spec, this.generation);
+      this.pendingReadIndexes.delete(collection);
+    }
+  }
+
+  private async markCaughtUp(): Promise<void> {
     if (this.isCaughtUp) return;
+    await this.ensurePendingReadIndexes();
     this.isCaughtUp = true;
     this.setStatus('running', null);
     this.resolveCaughtUp(true);

@@ -1,7 +1,7 @@
 import { ERASED_TEXT } from '@trilha/domain';
 import { randomUUID } from 'node:crypto';
 import { CUSTOMER_EVENT_TYPES } from '@trilha/domain';
-import type { RecordedEvent } from '@trilha/event-store';
+import { positionKey, type RecordedEvent } from '@trilha/event-store';
 import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
 import {
   TIMELINE_CUSTOMERS,
@@ -66,15 +66,17 @@ describe('timeline projection', () => {
     expect((await entriesOf(bia)).map((e) => e.type)).toEqual(['disinterest_informed', 'customer_registered']);
   });
 
-  it('stores the event id, occurredAt, global position, actor with its kind, and a small data payload', async () => {
+  it('keys an entry by its global position and stores the event id, occurredAt, actor with its kind, and a small data payload', async () => {
     await feed(events);
     const edit = events.find((e) => e.type === 'CustomerDataEdited')!;
     const entries = await entriesOf(ana);
-    expect(entries.find((e) => e._id === edit.id)).toEqual({
-      _id: edit.id,
+    const pos = positionKey(edit.position);
+    expect(entries.find((e) => e.eventId === edit.id)).toEqual({
+      _id: pos,
+      eventId: edit.id,
       customerId: ana,
       at: at(6),
-      pos: expect.stringMatching(/^\d{20}\/\d{20}$/),
+      pos,
       type: 'data_edited',
       actor: { id: 'u2', role: 'manager', kind: 'user' },
       data: { fields: ['name', 'email'] },
