@@ -94,7 +94,7 @@ export async function measureQueriesInProcess(app: INestApplicationContext, read
       bare: timeline.bare,
       appItems: appIds.length,
       bareRows: timeline.lastBare.length,
-      sameIds: appIds.join() === timeline.lastBare.map((doc) => doc._id).join(),
+      sameIds: appIds.join() === timeline.lastBare.map((doc) => doc.eventId).join(),
     });
 
     // Board: the wallet, its journey, all its cards.
