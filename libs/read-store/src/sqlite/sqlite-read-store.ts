@@ -1,11 +1,15 @@
 import Database from 'better-sqlite3';
 import { assertCollectionName, assertScalarFieldsKept, assertSupportedCollectionSpec, assertSupportedWrites } from '../query';
 import type { Collection, CollectionSpec, CollectionWrite, Document, ReadStore } from '../read-store.port';
+import { BackgroundCheckpointer } from './background-checkpointer';
 import { SqliteCatalogue } from './sqlite-catalogue';
 import { SqliteCollection } from './sqlite-collection';
 import { mapSqliteError } from './sqlite-errors';
 import { SqliteWriter } from './sqlite-writer';
 import { StatementCache } from './statement-cache';
+
+/** How often the checkpoint thread copies the WAL into the database file. */
+const CHECKPOINT_INTERVAL_MS = 250;
 
 /**
  * The embedded ReadStore: one SQLite table per collection, documents as JSON, declared
@@ -19,6 +23,7 @@ export class SqliteReadStore implements ReadStore {
   private readonly statements: StatementCache;
   private readonly catalogue: SqliteCatalogue;
   private readonly writer: SqliteWriter;
+  private readonly checkpointer: BackgroundCheckpointer | undefined;
 
   constructor(source: string | Database.Database = ':memory:') {
     this.ownsDb = typeof source === 'string';
@@ -29,10 +34,14 @@ export class SqliteReadStore implements ReadStore {
       this.db.pragma('busy_timeout = 5000');
       // Freed and overwritten content is zeroed, so an erased value (T10) leaves no bytes behind.
       this.db.pragma('secure_delete = ON');
-      // Projections rewrite index pages all over their tables: keep more of them in memory
-      // (32 MiB instead of 2), and checkpoint the WAL (an fsync each) every 80 MiB instead of 4.
+      // Projections rewrite index pages all over their tables: keep more of them in memory (32 MiB instead of 2).
       this.db.pragma('cache_size = -32768');
-      this.db.pragma('wal_autocheckpoint = 20000');
+      if (typeof source === 'string' && source !== ':memory:' && source !== '') {
+        // Checkpoints run on a thread of their own; this connection checkpoints only as a backstop
+        // (400 MiB of WAL), should that thread fall far behind or stop.
+        this.checkpointer = new BackgroundCheckpointer(source, CHECKPOINT_INTERVAL_MS);
+        this.db.pragma('wal_autocheckpoint = 100000');
+      }
     }
     this.statements = new StatementCache(this.db);
     this.catalogue = new SqliteCatalogue(this.db, this.statements);
@@ -85,6 +94,7 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer?.stop();
     if (this.ownsDb && this.db.open) this.db.close();
   }
 
