@@ -3,6 +3,7 @@ import type { Actor } from './actor';
 import { durationInSeconds } from './duration';
 import { InvalidTokenError } from './invalid-token.error';
 import { isRole, Role } from './roles';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 export interface TokenClaims {
   sub: string;
@@ -27,6 +28,7 @@ const HEADER = encodeSegment({ alg: 'HS256', typ: 'JWT' });
 export class TokenService {
   private readonly key: Buffer;
   private readonly now: () => number;
+  private readonly verified = new VerifiedTokenCache();
 
   constructor(secret: string, options: TokenServiceOptions = {}) {
     this.key = Buffer.from(secret, 'utf8');
@@ -46,6 +48,9 @@ export class TokenService {
 
   /** The actor of a valid token; throws InvalidTokenError otherwise. */
   verify(token: string): Actor {
+    // Same text, same signature: only the claims (expiry …) need checking again.
+    const known = this.verified.claimsOf(token);
+    if (known) return this.actorOf(known);
     const parts = token.split('.');
     if (parts.length !== 3 || !parts.every((part) => BASE64URL.test(part))) {
       throw new InvalidTokenError('malformed', 'The bearer token is not a well-formed JWT.');
@@ -60,7 +65,10 @@ export class TokenService {
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       throw new InvalidTokenError('bad-signature', 'The bearer token signature is not valid.');
     }
-    return this.actorOf(decodeSegment(payload));
+    const claims = decodeSegment(payload);
+    const actor = this.actorOf(claims);
+    this.verified.remember(token, claims);
+    return actor;
   }
 
   private actorOf(claims: Record<string, unknown>): Actor {
