@@ -11,13 +11,18 @@ export function canonicalJson(value: unknown): string {
 }
 
 function write(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(write).join(',')}]`;
+  // Plain loops and concatenation: this runs for every event appended (the integrity seal).
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let i = 0; i < value.length; i++) text += (i === 0 ? '' : ',') + write(value[i]);
+    return text + ']';
+  }
   if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    const members = Object.keys(record)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${write(record[key])}`);
-    return `{${members.join(',')}}`;
+    const keys = Object.keys(record).sort();
+    let text = '{';
+    for (let i = 0; i < keys.length; i++) text += (i === 0 ? '' : ',') + JSON.stringify(keys[i]) + ':' + write(record[keys[i]]);
+    return text + '}';
   }
   return JSON.stringify(value);
 }
