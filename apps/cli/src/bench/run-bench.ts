@@ -22,7 +22,7 @@ import { measureCommands, measureHello, measureHelloPair } from './measure-http'
 import { measureLiveLag } from './measure-lag';
 import { joinQueryResults, measureQueriesOverHttp } from './measure-queries';
 import { measureRebuild, type RebuildResult } from './measure-rebuild';
-import { measureRawAppends, measureReadAll } from './measure-store';
+import { measureInThreadAppends, measureRawAppends, measureReadAll } from './measure-store';
 import { seedActivity } from './seed-activity';
 import { seedSetup, type SeededWorld } from './seed-setup';
 import { nowMs } from './stats';
@@ -48,6 +48,7 @@ export async function runBench(options: BenchOptions, run: RunOptions = {}): Pro
   try {
     log('(1) raw durable appends …');
     const rawAppend = await measureRawAppends(dir, options.rawAppends);
+    const inThreadAppend = measureInThreadAppends(dir, options.rawAppends);
     const groupedAppend = await measureRawAppends(dir, options.rawAppends, options.connections);
 
     const { world, seeding } = await seed(dataDir, options, log);
@@ -59,7 +60,7 @@ export async function runBench(options: BenchOptions, run: RunOptions = {}): Pro
 
     log('(3) hello routes …');
     const server = await BenchServer.start('app', dataDir, run.cpuProfileDir);
-    let results: Omit<BenchResults, 'rss' | 'totalSeconds' | 'hello' | 'options' | 'machine' | 'seeding' | 'rawAppend' | 'groupedAppend' | 'readAll' | 'rebuilds'>;
+    let results: Omit<BenchResults, 'rss' | 'totalSeconds' | 'hello' | 'options' | 'machine' | 'seeding' | 'rawAppend' | 'inThreadAppend' | 'groupedAppend' | 'readAll' | 'rebuilds'>;
     let hello: BenchResults['hello'];
     let serverPeak: number;
     try {
@@ -93,6 +94,7 @@ export async function runBench(options: BenchOptions, run: RunOptions = {}): Pro
       machine: describeMachine(),
       seeding,
       rawAppend,
+      inThreadAppend,
       groupedAppend,
       readAll,
       rebuilds,
