@@ -31,3 +31,33 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson({ n: 1n })).toThrow(TypeError);
   });
 });
+
+describe('canonicalJson of values that are not plain data', () => {
+  const cases: Array<[string, unknown]> = [
+    ['undefined members and array entries', { a: undefined, b: [undefined, 1, () => 1], c: () => 1, d: Symbol('s') }],
+    ['non-finite numbers and negative zero', { n: NaN, i: -Infinity, z: -0, list: [Infinity] }],
+    ['dates and toJSON at any depth', { at: new Date('2026-03-01T10:00:00Z'), deep: [{ t: { toJSON: () => ({ y: 1, x: 2 }) } }] }],
+    ['class instances and boxed values', { m: new Map([[1, 2]]), s: Object('text') as unknown, n: Object(3) as unknown, u: new Uint8Array([1, 2]) }],
+    ['objects without a prototype', Object.assign(Object.create(null) as object, { b: 1, a: { d: 1, c: 2 } })],
+    ['a member named toJSON that is not a function', { toJSON: 'kept', a: 1 }],
+    ['sparse arrays', [1, , 3]], // eslint-disable-line no-sparse-arrays
+    ['top-level scalars', 'text'],
+  ];
+
+  it.each(cases)('gives the same text as the value read back from a JSON store: %s', (_name, value) => {
+    const stored = JSON.parse(JSON.stringify(value)) as unknown;
+    expect(canonicalJson(value)).toBe(canonicalJson(stored));
+  });
+
+  it('writes a date as JSON.stringify does', () => {
+    expect(canonicalJson({ b: new Date('2026-03-01T10:00:00Z'), a: NaN })).toBe('{"a":null,"b":"2026-03-01T10:00:00.000Z"}');
+  });
+
+  it('refuses a cycle and a bigint deep inside', () => {
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    expect(() => canonicalJson(cyclic)).toThrow(TypeError);
+    expect(() => canonicalJson({ a: [{ b: 1n }] })).toThrow(TypeError);
+    expect(() => canonicalJson(() => 1)).toThrow(TypeError);
+  });
+});
