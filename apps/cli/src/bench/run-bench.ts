@@ -26,6 +26,7 @@ import { measureInThreadAppends, measureRawAppends, measureReadAll } from './mea
 import { seedActivity } from './seed-activity';
 import { seedSetup, type SeededWorld } from './seed-setup';
 import { nowMs } from './stats';
+import { waitForProjections } from './wait-for-projections';
 
 export interface RunOptions {
   /** Where progress lines go (stderr by default). */
@@ -77,6 +78,7 @@ export async function runBench(options: BenchOptions, run: RunOptions = {}): Pro
       const loaded = world.customerIds.slice(0, Math.min(1_000, world.customerIds.length));
       const commands = await measureCommands(server.baseUrl, loaded, options.connections, options.loadSeconds, events);
       log('(5) live lag …');
+      await waitForProjections(server.baseUrl);
       const lag = await measureLiveLag(server.baseUrl, loaded, Math.max(1, commands.requestsPerSecond / 2), options.loadSeconds);
       log('(6) queries …');
       const overHttp = await measureQueriesOverHttp(server.baseUrl, world, options.samples);
