@@ -1,3 +1,4 @@
+import { MongoClient } from 'mongodb';
 import { MongoReadStore, UnsupportedQueryError } from '@trilha/read-store';
 import { describeReadStoreContract } from '@trilha/testing';
 import { startMongoDbDouble, type MongoDbDouble } from '@trilha/testing/mongo-double';
@@ -28,6 +29,55 @@ function describeMongoReadStore(label: string, server: () => Promise<MongoDbDoub
     });
 
     describeReadStoreContract(label, async () => new MongoReadStore(url, dbName));
+
+    describe('MongoReadStore scalar-field declarations', () => {
+      const unique = (prefix: string) => `${prefix}_${Math.random().toString(36).slice(2, 8)}`;
+
+      it('are kept in the database: another store checks no stored document again and refuses the same writes', async () => {
+        const name = unique('declared');
+        const first = new MongoReadStore(url, dbName);
+        const client = new MongoClient(url, { monitorCommands: true });
+        const finds: string[] = [];
+        client.on('commandStarted', (event) => {
+          if (event.commandName === 'find') finds.push(String(event.command.find));
+        });
+        const second = new MongoReadStore(client, dbName);
+        try {
+          await first.ensureCollection({ name, scalarFields: ['k'] });
+          await first.commit([{ collection: name, write: { op: 'insertOne', doc: { _id: 'a', k: 1 } } }]);
+
+          await second.ensureCollection({ name, scalarFields: ['k'] });
+          expect(finds).not.toContain(name);
+          await expect(second.commit([{ collection: name, write: { op: 'insertOne', doc: { _id: 'b', k: [1] } } }])).rejects.toBeInstanceOf(UnsupportedQueryError);
+          // A field declared later is still checked against the stored documents.
+          await second.ensureCollection({ name, scalarFields: ['k', 'j'] });
+          expect(finds).toContain(name);
+          expect(await second.listCollections()).toContain(name);
+          expect((await second.listCollections()).some((c) => c.startsWith('_trilha'))).toBe(false);
+        } finally {
+          await first.dropCollection(name);
+          await first.close();
+          await client.close();
+        }
+      });
+
+      it('are dropped with their collection', async () => {
+        const name = unique('redeclared');
+        const store = new MongoReadStore(url, dbName);
+        try {
+          await store.ensureCollection({ name, scalarFields: ['k'] });
+          await store.dropCollection(name);
+          const fresh = new MongoReadStore(url, dbName);
+          await fresh.ensureCollection({ name });
+          await fresh.commit([{ collection: name, write: { op: 'insertOne', doc: { _id: 'a', k: [1, 2] } } }]);
+          expect(await fresh.collection(name).findOne({ k: 2 })).toEqual({ _id: 'a', k: [1, 2] });
+          await fresh.close();
+        } finally {
+          await store.dropCollection(name);
+          await store.close();
+        }
+      });
+    });
 
     describe('MongoReadStore units of work', () => {
       it('are atomic exactly when the server supports transactions', async () => {

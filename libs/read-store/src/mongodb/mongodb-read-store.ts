@@ -2,7 +2,7 @@ import { MongoClient, type Db, type IndexDescription } from 'mongodb';
 import { assertCollectionName, assertScalarFieldsKept, assertSupportedCollectionSpec, assertSupportedWrites } from '../query';
 import type { Collection, CollectionSpec, CollectionWrite, Document, ReadStore } from '../read-store.port';
 import { MongoCollection } from './mongodb-collection';
-import { MongoScalarFields } from './mongodb-scalar-fields';
+import { MongoScalarFields, SCALAR_FIELDS_COLLECTION } from './mongodb-scalar-fields';
 import { hasCode, mapMongoError } from './mongodb-errors';
 import { planWrites } from './mongodb-write-plan';
 import { MongoWriteRunner } from './mongodb-write-runner';
@@ -89,7 +89,7 @@ export class MongoReadStore implements ReadStore {
     const collections = await this.db.listCollections({}, { nameOnly: true }).toArray();
     return collections
       .map((c) => c.name)
-      .filter((name) => !name.startsWith('system.'))
+      .filter((name) => !name.startsWith('system.') && name !== SCALAR_FIELDS_COLLECTION)
       .sort();
   }
 
@@ -100,7 +100,7 @@ export class MongoReadStore implements ReadStore {
     } catch (error) {
       if (!hasCode(error, NAMESPACE_NOT_FOUND)) throw error;
     }
-    this.scalarFields.forget(name);
+    await this.scalarFields.forget(name);
   }
 
   async close(): Promise<void> {
