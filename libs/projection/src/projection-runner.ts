@@ -326,23 +326,21 @@ export class ProjectionRunner {
   private async ensureReadIndexesNeededBy(writes: CollectionWrite[]): Promise<void> {
     if (this.pendingReadIndexes.size === 0) return;
     for (const { collection, write } of writes) {
-      if (write.op !== 'insertOne' && this.pendingReadIndexes.has(collection) && !filtersByIdOnly(write.filter)) {
-        await this.ensurePendingReadIndexes(collection);
-      }
+      if (write.op !== 'insertOne' && !filtersByIdOnly(write.filter)) await this.ensurePendingReadIndexes(collection);
     }
   }
 
-  private async ensurePendingReadIndexes(only?: string): Promise<void> {
-    for (const [collection, spec] of [...this.pendingReadIndexes]) {
-      if (only !== undefined && collection !== only) continue;
-      await ensureReadIndexes(this.readStore, spec, this.generation);
-      this.pendingReadIndexes.delete(collection);
-    }
+  /** Creates the read indexes of one collection (by physical name), if still pending. */
+  private async ensurePendingReadIndexes(collection: string): Promise<void> {
+    const spec = this.pendingReadIndexes.get(collection);
+    if (!spec) return;
+    await ensureReadIndexes(this.readStore, spec, this.generation);
+    this.pendingReadIndexes.delete(collection);
   }
 
   private async markCaughtUp(): Promise<void> {
     if (this.isCaughtUp) return;
-    await this.ensurePendingReadIndexes();
+    for (const collection of [...this.pendingReadIndexes.keys()]) await this.ensurePendingReadIndexes(collection);
     this.isCaughtUp = true;
     this.setStatus('running', null);
     this.resolveCaughtUp(true);
