@@ -26,11 +26,13 @@ class ObservedStore extends InMemoryEventStore {
 }
 
 const now = new Date('2026-03-01T10:00:00Z');
-const context = (commandId = uuid()): CommandContext => ({
+/** Without a `commandId`, a request without Idempotency-Key (a new command id). */
+const context = (commandId?: string): CommandContext => ({
   actor: { id: 'u1', role: 'broker', name: 'Bia', kind: 'user' },
-  commandId,
+  commandId: commandId ?? uuid(),
   correlationId: 'corr-1',
   causationId: 'cause-1',
+  commandIdIsNew: commandId === undefined,
 });
 const hashed = (e: RecordedEvent): HashedEvent => ({ streamId: e.streamId, eventId: e.id, type: e.type, revision: e.revision, data: e.data, metadata: e.metadata });
 
@@ -47,14 +49,14 @@ function setup(cache = new AggregateStateCache()) {
 }
 
 describe('The command pipeline’s aggregate state cache', () => {
-  it('reads only the events after the cached revision, and decides on the same state as a full read', async () => {
+  it('folds its own appends into the entry, so the next command reads nothing, and decides on the same state as a full read', async () => {
     const { store, streamId, register, temperature } = setup();
     await register();
     await temperature('warm');
     store.readsFrom.length = 0;
     await temperature('hot');
-    // The entry is as of the last load (revision 0): the command's own append (1) is read back, no more.
-    expect(store.readsFrom).toEqual([1n]);
+    // The entry holds the command's own append (revision 1): nothing is read (ADR 0026).
+    expect(store.readsFrom).toEqual([]);
     const events = await store.readStream(streamId);
     expect(events.map((e) => [e.type, e.data.from, e.data.to])).toEqual([
       ['CustomerRegistered', undefined, undefined],
@@ -78,7 +80,7 @@ describe('The command pipeline’s aggregate state cache', () => {
   it('answers a repeated command id as the first time once the state is cached, appending nothing', async () => {
     const { store, streamId, register, temperature } = setup();
     await register();
-    const ctx = context();
+    const ctx = context(uuid());
     const first = await temperature('warm', ctx);
     await temperature('hot');
     const again = await temperature('warm', ctx);
@@ -93,7 +95,8 @@ describe('The command pipeline’s aggregate state cache', () => {
     store.interfereOnce({ id: uuid(), type: 'TemperatureChanged', data: { customerId, from: 'warm', to: 'cold' } });
     store.readsFrom.length = 0;
     await expect(temperature('hot')).resolves.toMatchObject({ appended: true, revision: '3' });
-    expect(store.readsFrom).toEqual([1n, undefined]);
+    // Appended from the cache without a read, refused by the expected revision, retried on the whole stream.
+    expect(store.readsFrom).toEqual([undefined]);
     expect((await store.readStream(streamId))[3].data).toMatchObject({ from: 'cold', to: 'hot' });
   });
 
@@ -115,7 +118,8 @@ describe('The command pipeline’s aggregate state cache', () => {
     await store.append(streamId, [{ id: uuid(), type: 'CustomerDeleted', data: { customerId } }], 1n);
     store.readsFrom.length = 0;
     await expect(temperature('hot')).rejects.toMatchObject({ code: 'customer_deleted' });
-    expect(store.readsFrom).toEqual([1n, undefined]);
+    // The append from the cache conflicts with the CustomerDeleted; the whole stream is then read.
+    expect(store.readsFrom).toEqual([undefined]);
     expect(cache.size).toBe(0);
   });
 
@@ -144,6 +148,7 @@ describe('The command pipeline’s aggregate state cache', () => {
     await temperature('hot');
     clock = 1_001;
     await temperature('cold');
-    expect(store.readsFrom).toEqual([1n, undefined]);
+    // Within the TTL the command appends from the cache; after it, the whole stream is read.
+    expect(store.readsFrom).toEqual([undefined]);
   });
 });

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@trilha/event-store';
+import type { StreamTail } from './stream-tail';
 
 /**
  * The folded state of one stream under one decider, as of its last event (ADR 0021). It holds
@@ -9,8 +9,8 @@ export interface CachedAggregate {
   state: unknown;
   /** The decider's initial state this was folded from (a different decider is a miss). */
   initialState: unknown;
-  /** The stream's last event, as stored: reading resumes after it, sealing chains onto it. */
-  last: RecordedEvent;
+  /** The stream's last event, as stored (or as just appended): reading resumes after it, sealing chains onto it. */
+  last: StreamTail;
   /** 30-bit hashes of the command ids in the stream: a hit means "maybe seen", checked by a full read. */
   commandHashes: Set<number>;
   /** Customers (key subjects) whose events were folded in. */

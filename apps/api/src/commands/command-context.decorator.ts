@@ -20,6 +20,7 @@ export function commandContextOf(request: FastifyRequest): CommandContext {
   return {
     actor: { id: actor.id, role: actor.role, name: actor.name, kind: 'user' },
     commandId: commandIdFor(actor.id, key),
+    ...(key === undefined ? { commandIdIsNew: true } : {}),
     correlationId,
     causationId: correlationId,
     ...(expectedRevision !== undefined ? { expectedRevision } : {}),

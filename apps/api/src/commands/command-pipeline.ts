@@ -1,5 +1,5 @@
 import type { Decider, DomainEvent, UpcasterRegistry } from '@trilha/domain';
-import { sealAppend } from '@trilha/domain';
+import { DomainError, sealAppend } from '@trilha/domain';
 import {
   ConcurrencyError,
   positionToString,
@@ -12,6 +12,7 @@ import { AggregateStateCache } from './aggregate-state-cache';
 import type { CommandContext } from './command-context';
 import type { CommandResult } from './command-result';
 import { eventIdFor } from './deterministic-ids';
+import type { StreamTail } from './stream-tail';
 
 /**
  * What the pipeline needs of the personal-data vault (ADR 0017): encrypt a payload's personal
@@ -50,6 +51,10 @@ export interface PipelineRun<C, S, E extends DomainEvent> {
  * is already in the stream answers as the first time did, without deciding again. Every event
  * appended is sealed into its stream's integrity chain (docs/adr/0015-audit-routes-and-integrity-chain.md),
  * after its personal fields were encrypted (docs/adr/0017-personal-data-encryption-and-erasure.md).
+ *
+ * On a cached stream a command first decides from the cache without reading (ADR 0026): only an
+ * append, whose expected-revision check verifies the cache, answers from there. Anything else
+ * (no events, a refusal, a conflict) is decided again on the stream as read.
  */
 export class CommandPipeline {
   private readonly loader: AggregateLoader;
@@ -71,6 +76,8 @@ export class CommandPipeline {
   }
 
   async run<C, S, E extends DomainEvent>(run: PipelineRun<C, S, E>): Promise<CommandResult> {
+    const appended = await this.appendFromCache(run);
+    if (appended) return appended;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.attempt(run);
@@ -80,6 +87,41 @@ export class CommandPipeline {
         this.loader.drop(run.streamId, run.decider);
         if (attempt >= CONFLICT_RETRIES) throw new CommandConflictError(run.streamId);
       }
+    }
+  }
+
+  /**
+   * Decides on the cached state and appends expecting its revision, without reading the stream.
+   * Undefined when that is not an append that succeeded: no entry, an If-Match to check, a
+   * possible repeat, no events, a refusal or a conflict (the entry is then dropped). Not counted
+   * among the conflict retries.
+   *
+   * A command id that may have been used before (an Idempotency-Key) always reads: the stores
+   * answer an append of event ids already stored at the expected revision as a success without
+   * writing (a retried append), which would pass a repeat off as a new append.
+   */
+  private async appendFromCache<C, S, E extends DomainEvent>(run: PipelineRun<C, S, E>): Promise<CommandResult | undefined> {
+    if (!run.context.commandIdIsNew || run.context.expectedRevision !== undefined) return undefined;
+    const cached = this.loader.cached(run.streamId, run.decider, run.context.commandId);
+    if (!cached) return undefined;
+    const now = run.now ?? this.clock();
+    let events: E[];
+    try {
+      events = run.decider.decide(run.command, cached.state, now);
+    } catch {
+      return undefined; // a refusal on an unverified state: decided again on the stream as read
+    }
+    if (events.length === 0) return undefined;
+    try {
+      return await this.append(run, cached, events, now);
+    } catch (error) {
+      if (error instanceof ConcurrencyError) {
+        this.loader.drop(run.streamId, run.decider);
+        return undefined;
+      }
+      // Encrypting may refuse too (a customer another process erased): the read decides the answer.
+      if (error instanceof DomainError) return undefined;
+      throw error;
     }
   }
 
@@ -94,13 +136,20 @@ export class CommandPipeline {
     const now = run.now ?? this.clock();
     const events = run.decider.decide(run.command, state, now);
     if (events.length === 0) return { id: run.aggregateId, revision: last ? last.revision.toString() : '-1', position: last ? positionToString(last.position) : null, appended: false };
+    return this.append(run, { state, last }, events, now);
+  }
 
+  /** Encrypts, seals onto `base.last`, appends expecting its revision, and folds the events into the cache. */
+  private async append<C, S, E extends DomainEvent>(run: PipelineRun<C, S, E>, base: { state: S; last: StreamTail | undefined }, events: E[], now: Date): Promise<CommandResult> {
+    const { last } = base;
     const expected = last ? last.revision : 'noStream';
     // Encrypted before sealing: the chain hashes what is stored, so it still verifies once a key is destroyed.
     const envelopes = await Promise.all(events.map(async (e, i) => this.envelope({ type: e.type, data: await this.cipher.encrypt(e.type, e.data as Record<string, unknown>) }, i, run.context, now)));
-    const result = await this.store.append(run.streamId, sealAppend(run.streamId, last, envelopes), expected);
+    const sealed = sealAppend(run.streamId, last, envelopes);
+    const result = await this.store.append(run.streamId, sealed, expected);
     // An erasure leaves no state about the customer in memory (ADR 0017), whatever stream it was folded from.
     this.loader.forgetErasedIn(events as ReadonlyArray<{ type: string; data: Record<string, unknown> }>);
+    this.loader.recordAppend(run.streamId, run.decider, base, { commandId: run.context.commandId, decided: events, stored: sealed, result });
     return { id: run.aggregateId, revision: result.nextExpectedRevision.toString(), position: positionToString(result.position), appended: true };
   }
 
