@@ -42,11 +42,18 @@ export class DecryptingEventStore implements EventStore {
   subscribeAll(options?: SubscribeAllOptions): Subscription {
     const inner = this.inner.subscribeAll(options);
     const decrypt = (event: RecordedEvent) => this.decrypt(event);
+    const vault = this.vault;
     return {
       close: () => inner.close(),
       async *[Symbol.asyncIterator](): AsyncIterator<SubscriptionItem> {
         for await (const item of inner) {
-          yield item.kind === 'event' ? { kind: 'event', event: await decrypt(item.event) } : item;
+          if (item.kind !== 'event') {
+            yield item;
+            continue;
+          }
+          // No promise to wait for when the keys are in memory (most events of a catch-up).
+          const event = item.event.type === 'CustomerDeleted' ? undefined : vault.decryptWithKeysAtHand(item.event);
+          yield { kind: 'event', event: event ?? (await decrypt(item.event)) };
         }
       },
     };

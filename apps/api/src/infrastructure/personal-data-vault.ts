@@ -1,6 +1,9 @@
-import { customerDeleted, decryptPayload, encryptPayload } from '@trilha/domain';
+import { customerDeleted, decryptPayloadWith, encryptedSubjectsOf, encryptPayload } from '@trilha/domain';
 import type { RecordedEvent } from '@trilha/event-store';
 import { KeyDestroyedError, type KeyStore } from '@trilha/key-store';
+
+/** A subject this process knows to be erased: decrypting yields placeholders. */
+const GONE = Symbol('erased');
 
 export interface VaultOptions {
   /** How long a key stays in this process's memory after it was read. Default 60 s. */
@@ -45,8 +48,28 @@ export class PersonalDataVault {
 
   /** The event with its personal fields in clear, or placeholders once the key is destroyed. */
   async decrypt(event: RecordedEvent): Promise<RecordedEvent> {
-    const data = await decryptPayload(event.data, (subject) => this.existingKey(subject));
-    return data === event.data ? event : { ...event, data };
+    const atHand = this.decryptWithKeysAtHand(event);
+    if (atHand) return atHand;
+    const keys = new Map<string, Buffer | undefined>();
+    for (const subject of encryptedSubjectsOf(event.data)) keys.set(subject, await this.existingKey(subject));
+    return { ...event, data: decryptPayloadWith(event.data, keys) };
+  }
+
+  /**
+   * `decrypt` without waiting, when every key it needs is in memory or known to be gone;
+   * undefined when one must be read from the key store. Lets a long read decrypt its events
+   * without a promise each.
+   */
+  decryptWithKeysAtHand(event: RecordedEvent): RecordedEvent | undefined {
+    const subjects = encryptedSubjectsOf(event.data);
+    if (subjects.size === 0) return event;
+    const keys = new Map<string, Buffer | undefined>();
+    for (const subject of subjects) {
+      const key = this.keyAtHand(subject);
+      if (key === undefined) return undefined;
+      keys.set(subject, key === GONE ? undefined : key);
+    }
+    return { ...event, data: decryptPayloadWith(event.data, keys) };
   }
 
   /** Drops the key from this process for good (the customer was deleted). */
@@ -68,6 +91,11 @@ export class PersonalDataVault {
     if (cached) return cached;
     const key = await this.keys.existingKey(subject);
     return key && !this.forgotten.has(subject) ? this.remember(subject, key) : undefined;
+  }
+
+  /** The cached key, GONE for a forgotten subject, undefined when the key store must be asked. */
+  private keyAtHand(subject: string): Buffer | typeof GONE | undefined {
+    return this.forgotten.has(subject) ? GONE : this.cached(subject);
   }
 
   private cached(subject: string): Buffer | undefined {

@@ -34,29 +34,79 @@ export async function encryptPayload(type: string, data: Json, keyFor: (subject:
  * subject's key is gone. Generic: it needs no table, so it reads any stored schema version.
  */
 export async function decryptPayload(data: Json, keyOf: (subject: string) => Promise<Buffer | undefined>): Promise<Json> {
-  if (!containsEncrypted(data)) return data;
+  const subjects = encryptedSubjectsOf(data);
+  if (subjects.size === 0) return data;
   const keys = new Map<string, Buffer | undefined>();
-  const visit = async (value: unknown): Promise<unknown> => {
-    if (isEncryptedValue(value)) {
-      const envelope = parseEncryptedValue(value);
-      if (!keys.has(envelope.subject)) keys.set(envelope.subject, await keyOf(envelope.subject));
-      return decryptValue(keys.get(envelope.subject), envelope);
+  for (const subject of subjects) keys.set(subject, await keyOf(subject));
+  return decryptPayloadWith(data, keys);
+}
+
+/** The subjects whose keys decrypting `data` needs; empty when nothing in it is encrypted. */
+export function encryptedSubjectsOf(data: Json): Set<string> {
+  const subjects = new Set<string>();
+  collectSubjects(data, subjects);
+  return subjects;
+}
+
+function collectSubjects(value: unknown, subjects: Set<string>): void {
+  if (typeof value !== 'object' || value === null) return;
+  const enc = encryptedText(value);
+  if (enc !== undefined) {
+    subjects.add(parseEncryptedValue({ $enc: enc }).subject);
+  } else if (Array.isArray(value)) {
+    for (const item of value) collectSubjects(item, subjects);
+  } else {
+    for (const key in value) collectSubjects((value as Json)[key], subjects);
+  }
+}
+
+/**
+ * `decryptPayload` with the keys already at hand (every subject of `encryptedSubjectsOf`, a
+ * missing or undefined key meaning erased). Synchronous: a read of many events decrypts without
+ * a promise per value. Objects holding no ciphertext are kept as they are, not copied.
+ */
+export function decryptPayloadWith(data: Json, keys: ReadonlyMap<string, Buffer | undefined>): Json {
+  return decryptValueIn(data, keys) as Json;
+}
+
+function decryptValueIn(value: unknown, keys: ReadonlyMap<string, Buffer | undefined>): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const enc = encryptedText(value);
+  if (enc !== undefined) {
+    const envelope = parseEncryptedValue({ $enc: enc });
+    return decryptValue(keys.get(envelope.subject), envelope);
+  }
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const decrypted = decryptValueIn(value[i], keys);
+      if (decrypted !== value[i]) (copy ??= value.slice())[i] = decrypted;
     }
-    if (Array.isArray(value)) return Promise.all(value.map(visit));
-    if (typeof value === 'object' && value !== null) {
-      const out: Json = {};
-      for (const [k, v] of Object.entries(value)) out[k] = await visit(v);
-      return out;
-    }
-    return value;
-  };
-  return (await visit(data)) as Json;
+    return copy ?? value;
+  }
+  let copy: Json | undefined;
+  for (const key in value) {
+    const item = (value as Json)[key];
+    const decrypted = decryptValueIn(item, keys);
+    if (decrypted !== item) (copy ??= { ...(value as Json) })[key] = decrypted;
+  }
+  return copy ?? value;
+}
+
+/** The `$enc` text when `value` is an encrypted value (see isEncryptedValue), without allocating. */
+function encryptedText(value: object): string | undefined {
+  const enc = (value as { $enc?: unknown }).$enc;
+  if (typeof enc !== 'string' || Array.isArray(value)) return undefined;
+  let keys = 0;
+  for (const key in value) if (key !== '$enc' || ++keys > 1) return undefined;
+  return keys === 1 ? enc : undefined;
 }
 
 export function containsEncrypted(value: unknown): boolean {
-  if (isEncryptedValue(value)) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  if (encryptedText(value) !== undefined) return true;
   if (Array.isArray(value)) return value.some(containsEncrypted);
-  if (typeof value === 'object' && value !== null) return Object.values(value).some(containsEncrypted);
+  for (const key in value) if (containsEncrypted((value as Json)[key])) return true;
   return false;
 }
 

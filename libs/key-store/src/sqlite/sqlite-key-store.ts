@@ -12,6 +12,7 @@ import { newDataKey } from '../new-data-key';
  */
 export class SqliteKeyStore implements KeyStore {
   private readonly db: Database.Database;
+  private readonly selectKey: Database.Statement<[string], { key: Buffer | null }>;
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -23,6 +24,7 @@ export class SqliteKeyStore implements KeyStore {
       key BLOB,
       destroyed_at TEXT
     )`);
+    this.selectKey = this.db.prepare('SELECT key FROM data_keys WHERE subject_id = ?');
   }
 
   async keyFor(subjectId: string): Promise<Buffer> {
@@ -57,6 +59,6 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   private row(subjectId: string): { key: Buffer | null } | undefined {
-    return this.db.prepare('SELECT key FROM data_keys WHERE subject_id = ?').get(subjectId) as { key: Buffer | null } | undefined;
+    return this.selectKey.get(subjectId);
   }
 }
