@@ -28,7 +28,8 @@ export interface AggregateStateCacheOptions {
 
 /**
  * An LRU of aggregate states per process, so a command reads only the events appended since the
- * cached revision. Never trusted for writing: the append still checks the expected revision.
+ * cached revision, or none when it appends (ADR 0026). Never trusted for writing: the append still
+ * checks the expected revision.
  */
 export class AggregateStateCache {
   private readonly entries = new Map<string, CachedAggregate>();
