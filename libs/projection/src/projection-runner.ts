@@ -72,6 +72,10 @@ function filtersByIdOnly(filter: Record<string, unknown>): boolean {
   return true;
 }
 
+function failureOf(error: unknown): ProjectionFailure {
+  return error instanceof BatchFailure ? error.failure : { eventId: null, position: null, type: null, error: messageOf(error) };
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -116,6 +120,8 @@ export class ProjectionRunner {
   private subscription: Subscription | undefined;
   private reader: SubscriptionReader | undefined;
   private loop: Promise<void> | undefined;
+  /** The commit of the previous batch, while the next one is being projected; rejects with a BatchFailure. */
+  private inFlight: Promise<void> | undefined;
   private stopping = false;
   private finished = false;
 
@@ -215,9 +221,15 @@ export class ProjectionRunner {
     let failure: ProjectionFailure | null = null;
     try {
       await this.consume();
+      await this.settleInFlight();
       await this.saveCheckpoint();
     } catch (error) {
-      failure = error instanceof BatchFailure ? error.failure : { eventId: null, position: null, type: null, error: messageOf(error) };
+      // A commit still in flight is older than whatever failed after it: let it land (or blame it).
+      const earlier = await this.settleInFlight().then(
+        () => undefined,
+        (inFlightError: unknown) => inFlightError,
+      );
+      failure = failureOf(earlier ?? error);
     }
     await this.subscription?.close().catch((error) => this.logger.warn(`Closing the subscription of ${this.name}: ${messageOf(error)}`));
     this.setStatus(failure ? 'failed' : 'stopped', failure);
@@ -251,18 +263,29 @@ export class ProjectionRunner {
         batch.add(next.item);
       }
       await this.apply(batch);
-      if (batch.reachedHead) await this.markCaughtUp();
+      if (batch.reachedHead) {
+        await this.settleInFlight();
+        await this.markCaughtUp();
+      }
       // Embedded stores answer synchronously, so a catch-up would otherwise never leave the
       // microtask queue: let the requests waiting on this process in between batches.
       await setImmediate();
     }
   }
 
+  /**
+   * Projects the batch, then starts its commit once the previous one has landed, and returns
+   * without waiting for it: the next batch is read and projected while this one is written
+   * (a store that commits on another thread or server). One commit in flight at most, so
+   * commits land in order and a failed one stops the runner before any later batch is written.
+   */
   private async apply(batch: PendingBatch): Promise<void> {
-    if (!batch.end) return;
+    const end = batch.end;
+    if (!end) return;
     if (batch.events.length === 0) {
+      await this.settleInFlight();
       // Nothing to write: the read model already reflects the scanned position.
-      this.advance(batch.end);
+      this.advance(end);
       if (batch.reachedHead || Date.now() - this.savedAt >= this.checkpointIntervalMs) await this.saveCheckpoint();
       return;
     }
@@ -274,16 +297,35 @@ export class ProjectionRunner {
         throw new BatchFailure({ eventId: event.id, position: positionToString(event.position), type: event.type, error: messageOf(error) });
       }
     }
-    writes.push(CheckpointStore.write(this.name, this.generation, batch.end));
+    writes.push(CheckpointStore.write(this.name, this.generation, end));
+    await this.settleInFlight();
+    const commit = (async () => {
+      try {
+        await this.ensureReadIndexesNeededBy(writes);
+        await this.readStore.commit(writes);
+      } catch (error) {
+        // Wake the loop (it may be waiting for events) so the failure is recorded at once.
+        this.reader?.interrupt();
+        throw new BatchFailure(this.commitFailure(batch, error));
+      }
+      this.markSaved(end);
+      this.advance(end);
+      this.meter.record(batch.events.length);
+    })();
+    // Awaited by settleInFlight; until then its rejection is not unhandled.
+    commit.catch(() => undefined);
+    this.inFlight = commit;
+  }
+
+  /** Waits for the commit in flight, if any; rethrows its BatchFailure. */
+  private async settleInFlight(): Promise<void> {
+    const inFlight = this.inFlight;
+    if (!inFlight) return;
     try {
-      await this.ensureReadIndexesNeededBy(writes);
-      await this.readStore.commit(writes);
-    } catch (error) {
-      throw new BatchFailure(this.commitFailure(batch, error));
+      await inFlight;
+    } finally {
+      if (this.inFlight === inFlight) this.inFlight = undefined;
     }
-    this.markSaved(batch.end);
-    this.advance(batch.end);
-    this.meter.record(batch.events.length);
   }
 
   /** A failed commit is blamed on its event when the batch holds only one. */
@@ -302,6 +344,7 @@ export class ProjectionRunner {
   }
 
   private async saveCheckpoint(): Promise<void> {
+    await this.settleInFlight();
     if (!this.unsavedCheckpoint()) return;
     const position = this.applied!;
     await this.readStore.commit([CheckpointStore.write(this.name, this.generation, position)]);
