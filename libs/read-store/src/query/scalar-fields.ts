@@ -69,13 +69,27 @@ function checkUpdate(
   }
 }
 
+const NO_SEGMENTS: readonly string[] = [];
+/** Declared fields split once: every document written is checked against them. */
+const fieldSegments = new Map<string, readonly string[]>();
+
+function segmentsOf(field: string): readonly string[] {
+  let segments = fieldSegments.get(field);
+  if (segments === undefined) {
+    // Declared names are few; a bound still keeps an odd caller from growing this without end.
+    if (fieldSegments.size >= 1_000) fieldSegments.clear();
+    fieldSegments.set(field, (segments = Object.freeze(splitPath(field))));
+  }
+  return segments;
+}
+
 /**
  * Why `field` is not scalar in `value`, the value found at path `at` ('' for a whole
  * document, else a prefix of `field` or the field itself); undefined when it is scalar or
  * missing.
  */
 export function nonScalarIn(value: unknown, at: string, field: string): string | undefined {
-  const below = at === field ? [] : splitPath(at === '' ? field : field.slice(at.length + 1));
+  const below = at === field ? NO_SEGMENTS : at === '' ? segmentsOf(field) : splitPath(field.slice(at.length + 1));
   let current = value;
   for (let depth = 0; ; depth++) {
     if (Array.isArray(current)) return `'${[...(at === '' ? [] : [at]), ...below.slice(0, depth)].join('.')}' would hold an array`;
