@@ -83,6 +83,12 @@ export class SqliteCatalogue {
     this.scalars.clear();
   }
 
+  /** Another connection (the writer thread) declared or dropped the collection: read it again when next asked. */
+  forget(name: string): void {
+    this.known.delete(name);
+    this.scalars.delete(name);
+  }
+
   list(): string[] {
     return (this.statements.get('SELECT name FROM _collections ORDER BY name').all() as Array<{ name: string }>).map((r) => r.name);
   }

@@ -1,61 +1,66 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { assertCollectionName, assertScalarFieldsKept, assertSupportedCollectionSpec, assertSupportedWrites } from '../query';
 import type { Collection, CollectionSpec, CollectionWrite, Document, ReadStore } from '../read-store.port';
 import { BackgroundCheckpointer } from './background-checkpointer';
 import { SqliteCatalogue } from './sqlite-catalogue';
 import { SqliteCollection } from './sqlite-collection';
-import { mapSqliteError } from './sqlite-errors';
-import { SqliteWriter } from './sqlite-writer';
+import { isSharedFile, openReadModelsConnection } from './sqlite-connection';
+import { SqliteWrites } from './sqlite-writes';
 import { StatementCache } from './statement-cache';
+import { WriterThread } from './writer-thread';
 
 /** How often the checkpoint thread copies the WAL into the database file. */
 const CHECKPOINT_INTERVAL_MS = 250;
+/**
+ * A file's writing connection checkpoints only as a backstop (400 MiB of WAL), should the
+ * checkpoint thread fall far behind or stop.
+ */
+const BACKSTOP_CHECKPOINT_PAGES = 100_000;
 
 /**
  * The embedded ReadStore: one SQLite table per collection, documents as JSON, declared
  * indexes as expression indexes on `json_extract`. Give it a file path (or ':memory:'), or an
  * open better-sqlite3 Database to share one file with the event store; a shared database is
  * left open by close() and its connection settings are left to its owner.
+ *
+ * On a file it owns, the writes (commit, ensureCollection, dropCollection) are applied by a
+ * writer thread on a connection of its own (docs/adr/0027-read-store-commits-on-a-writer-thread.md);
+ * they are validated here first, and each resolves once committed, so a read right after sees
+ * it. Reads stay on this thread's connection. In memory or on a shared database, writes are
+ * applied here, by the same code.
  */
 export class SqliteReadStore implements ReadStore {
   private readonly db: Database.Database;
   private readonly ownsDb: boolean;
   private readonly statements: StatementCache;
   private readonly catalogue: SqliteCatalogue;
-  private readonly writer: SqliteWriter;
+  /** Applies the writes on this thread; none when a writer thread does. */
+  private readonly local: SqliteWrites | undefined;
+  private readonly thread: WriterThread | undefined;
   private readonly checkpointer: BackgroundCheckpointer | undefined;
 
   constructor(source: string | Database.Database = ':memory:') {
     this.ownsDb = typeof source === 'string';
-    this.db = typeof source === 'string' ? new Database(source) : source;
-    if (this.ownsDb) {
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = NORMAL');
-      this.db.pragma('busy_timeout = 5000');
-      // Freed and overwritten content is zeroed, so an erased value (T10) leaves no bytes behind.
-      this.db.pragma('secure_delete = ON');
-      // Projections rewrite index pages all over their tables: keep more of them in memory (32 MiB instead of 2).
-      this.db.pragma('cache_size = -32768');
-      if (typeof source === 'string' && source !== ':memory:' && source !== '') {
-        // Checkpoints run on a thread of their own; this connection checkpoints only as a backstop
-        // (400 MiB of WAL), should that thread fall far behind or stop.
-        this.checkpointer = new BackgroundCheckpointer(source, CHECKPOINT_INTERVAL_MS);
-        this.db.pragma('wal_autocheckpoint = 100000');
-      }
-    }
+    const file = typeof source === 'string' && isSharedFile(source) ? source : undefined;
+    this.db = typeof source === 'string' ? openReadModelsConnection(source, file ? BACKSTOP_CHECKPOINT_PAGES : undefined) : source;
     this.statements = new StatementCache(this.db);
     this.catalogue = new SqliteCatalogue(this.db, this.statements);
-    this.writer = new SqliteWriter(this.statements, this.catalogue);
+    if (file) {
+      this.thread = new WriterThread({ path: file, walAutocheckpointPages: BACKSTOP_CHECKPOINT_PAGES });
+      this.checkpointer = new BackgroundCheckpointer(file, CHECKPOINT_INTERVAL_MS);
+    } else {
+      this.local = new SqliteWrites(this.db, this.statements, this.catalogue);
+    }
   }
 
   async ensureCollection(spec: CollectionSpec): Promise<void> {
     assertSupportedCollectionSpec(spec);
+    if (this.local) return this.local.ensureCollection(spec);
     try {
-      this.catalogue.ensureCollection(spec);
-    } catch (error) {
-      this.catalogue.forgetKnown();
-      // A unique index over documents that already collide.
-      throw mapSqliteError(error, spec.name);
+      await this.thread!.send({ kind: 'ensureCollection', spec });
+    } finally {
+      // The declared fields may have grown (or a failure left the catalogue unsure): read them again.
+      this.catalogue.forget(spec.name);
     }
   }
 
@@ -68,20 +73,8 @@ export class SqliteReadStore implements ReadStore {
     assertSupportedWrites(writes);
     if (writes.length === 0) return;
     assertScalarFieldsKept(writes, (collection) => this.catalogue.scalarFields(collection));
-    let current = '';
-    try {
-      this.db
-        .transaction(() => {
-          for (const { collection, write } of writes) {
-            current = collection;
-            this.writer.apply(collection, write);
-          }
-        })
-        .immediate();
-    } catch (error) {
-      this.catalogue.forgetKnown();
-      throw mapSqliteError(error, current);
-    }
+    if (this.local) return this.local.commit(writes);
+    return this.thread!.send({ kind: 'commit', writes });
   }
 
   async listCollections(): Promise<string[]> {
@@ -90,10 +83,19 @@ export class SqliteReadStore implements ReadStore {
 
   async dropCollection(name: string): Promise<void> {
     assertCollectionName(name);
-    this.catalogue.drop(name);
+    if (this.local) return this.local.drop(name);
+    try {
+      await this.thread!.send({ kind: 'drop', name });
+    } finally {
+      this.catalogue.forget(name);
+      // Statements on the dropped table must be prepared again.
+      this.statements.clear();
+    }
   }
 
+  /** Applies the writes sent so far, stops the writer and checkpoint threads, then closes the connection. */
   async close(): Promise<void> {
+    await this.thread?.close();
     await this.checkpointer?.stop();
     if (this.ownsDb && this.db.open) this.db.close();
   }
