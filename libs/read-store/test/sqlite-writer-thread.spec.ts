@@ -155,6 +155,19 @@ describe('SqliteReadStore writer thread', () => {
     expect(await scalars.find({ tag: 'x' })).toEqual([{ _id: 'c', tag: ['x', 'y'] }]);
   });
 
+  it('reads a table another connection dropped as no collection, before it has heard of the drop', async () => {
+    const store = open();
+    await store.commit([insert('gone', { _id: 'a' })]);
+    expect(await store.collection('gone').count()).toBe(1); // its statements are prepared, the table is known
+    const other = new Database(file);
+    other.exec(`DROP TABLE rs_gone; DELETE FROM _collections WHERE name = 'gone'`);
+    other.close();
+
+    expect(await store.collection('gone').count()).toBe(0);
+    expect(await store.collection('gone').find({ _id: 'a' })).toEqual([]);
+    expect(await store.collection('gone').findOne({ _id: 'a' })).toBeNull();
+  });
+
   it('keeps a declaration sent just before a write, even when the write does not wait for it', async () => {
     const store = open();
     await store.commit([insert('late', { _id: 'a', tag: 'x' })]);

@@ -16,18 +16,22 @@ export class SqliteCollection<T extends Document> implements Collection<T> {
 
   async findOne(filter: Filter): Promise<T | null> {
     assertSupportedFilter(filter);
-    if (!this.catalogue.exists(this.name)) return null;
-    const where = filterToSql(filter, this.catalogue.scalarFields(this.name));
-    const row = this.statements.get(`SELECT doc FROM ${tableName(this.name)} WHERE ${where.sql} LIMIT 1`).get(...where.params) as
-      | { doc: string }
-      | undefined;
-    return row ? (JSON.parse(row.doc) as T) : null;
+    return this.read(null, () => {
+      const where = filterToSql(filter, this.catalogue.scalarFields(this.name));
+      const row = this.statements.get(`SELECT doc FROM ${tableName(this.name)} WHERE ${where.sql} LIMIT 1`).get(...where.params) as
+        | { doc: string }
+        | undefined;
+      return row ? (JSON.parse(row.doc) as T) : null;
+    });
   }
 
   async find(filter: Filter, options?: FindOptions): Promise<T[]> {
     assertSupportedFilter(filter);
     assertFindOptions(options);
-    if (!this.catalogue.exists(this.name)) return [];
+    return this.read([], () => this.findRows(filter, options));
+  }
+
+  private findRows(filter: Filter, options?: FindOptions): T[] {
     const where = filterToSql(filter, this.catalogue.scalarFields(this.name));
     if (options?.anyOrder) {
       const rows = this.statements.get(`SELECT doc FROM ${tableName(this.name)} WHERE ${where.sql}`).all(...where.params) as Array<{ doc: string }>;
@@ -47,10 +51,28 @@ export class SqliteCollection<T extends Document> implements Collection<T> {
 
   async count(filter: Filter = {}): Promise<number> {
     assertSupportedFilter(filter);
-    if (!this.catalogue.exists(this.name)) return 0;
-    const where = filterToSql(filter, this.catalogue.scalarFields(this.name));
-    const row = this.statements.get(`SELECT COUNT(*) AS n FROM ${tableName(this.name)} WHERE ${where.sql}`).get(...where.params) as { n: number };
-    return row.n;
+    return this.read(0, () => {
+      const where = filterToSql(filter, this.catalogue.scalarFields(this.name));
+      const row = this.statements.get(`SELECT COUNT(*) AS n FROM ${tableName(this.name)} WHERE ${where.sql}`).get(...where.params) as { n: number };
+      return row.n;
+    });
+  }
+
+  /**
+   * `run` over the collection's table, or `missing` when there is none. A table dropped by
+   * another connection (the writer thread, before its answer has arrived, or another process)
+   * since this thread's catalogue last looked reads as no collection, not as an error.
+   */
+  private read<R>(missing: R, run: () => R): R {
+    if (!this.catalogue.exists(this.name)) return missing;
+    try {
+      return run();
+    } catch (error) {
+      if (!/^no such table/.test((error as Error | null)?.message ?? '')) throw error;
+      this.catalogue.forget(this.name);
+      this.statements.clear();
+      return this.catalogue.exists(this.name) ? run() : missing;
+    }
   }
 
   bulkWrite(ops: WriteOp[]): Promise<void> {
