@@ -7,7 +7,7 @@ import { ReadStoreWriterStoppedError, WriterThread } from '../src/sqlite/writer-
 
 const insert = (collection: string, doc: Record<string, unknown> & { _id: string }): CollectionWrite => ({ collection, write: { op: 'insertOne', doc } });
 
-/** A file store writes on its writer thread (ADR 0027); callers see what an in-thread write answers. */
+/** A file store writes on its writer thread (ADR 0028); callers see what an in-thread write answers. */
 describe('SqliteReadStore writer thread', () => {
   let dir: string;
   let file: string;

@@ -6,7 +6,7 @@ import { describeReadStoreContract } from '@trilha/testing';
 
 describeReadStoreContract('SQLite in memory', async () => new SqliteReadStore(':memory:'));
 
-// A file the store owns: its writes go through the writer thread (ADR 0027).
+// A file the store owns: its writes go through the writer thread (ADR 0028).
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 describeReadStoreContract('SQLite file, writes on the writer thread', async () => {

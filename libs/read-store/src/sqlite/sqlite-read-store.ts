@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import { assertCollectionName, assertScalarFieldsKept, assertSupportedCollectionSpec, assertSupportedWrites } from '../query';
 import type { Collection, CollectionSpec, CollectionWrite, Document, ReadStore } from '../read-store.port';
-import { BackgroundCheckpointer } from './background-checkpointer';
 import { SqliteCatalogue } from './sqlite-catalogue';
 import { SqliteCollection } from './sqlite-collection';
 import { isSharedFile, openReadModelsConnection } from './sqlite-connection';
@@ -9,13 +8,12 @@ import { SqliteWrites } from './sqlite-writes';
 import { StatementCache } from './statement-cache';
 import { WriterThread } from './writer-thread';
 
-/** How often the checkpoint thread copies the WAL into the database file. */
-const CHECKPOINT_INTERVAL_MS = 250;
 /**
- * A file's writing connection checkpoints only as a backstop (400 MiB of WAL), should the
- * checkpoint thread fall far behind or stop.
+ * The writer thread's connection checkpoints the WAL into the database file after the commit
+ * that takes it past this many pages (4 MiB, SQLite's default): on that thread, so the calling
+ * thread never waits for a checkpoint, and the WAL stays small.
  */
-const BACKSTOP_CHECKPOINT_PAGES = 100_000;
+const WRITER_CHECKPOINT_PAGES = 1000;
 
 /**
  * The embedded ReadStore: one SQLite table per collection, documents as JSON, declared
@@ -24,7 +22,7 @@ const BACKSTOP_CHECKPOINT_PAGES = 100_000;
  * left open by close() and its connection settings are left to its owner.
  *
  * On a file it owns, the writes (commit, ensureCollection, dropCollection) are applied by a
- * writer thread on a connection of its own (docs/adr/0027-read-store-commits-on-a-writer-thread.md);
+ * writer thread on a connection of its own (docs/adr/0028-read-store-commits-on-a-writer-thread.md);
  * they are validated here first, and each resolves once committed, so a read right after sees
  * it. Reads stay on this thread's connection. In memory or on a shared database, writes are
  * applied here, by the same code.
@@ -37,17 +35,15 @@ export class SqliteReadStore implements ReadStore {
   /** Applies the writes on this thread; none when a writer thread does. */
   private readonly local: SqliteWrites | undefined;
   private readonly thread: WriterThread | undefined;
-  private readonly checkpointer: BackgroundCheckpointer | undefined;
 
   constructor(source: string | Database.Database = ':memory:') {
     this.ownsDb = typeof source === 'string';
     const file = typeof source === 'string' && isSharedFile(source) ? source : undefined;
-    this.db = typeof source === 'string' ? openReadModelsConnection(source, file ? BACKSTOP_CHECKPOINT_PAGES : undefined) : source;
+    this.db = typeof source === 'string' ? openReadModelsConnection(source) : source;
     this.statements = new StatementCache(this.db);
     this.catalogue = new SqliteCatalogue(this.db, this.statements);
     if (file) {
-      this.thread = new WriterThread({ path: file, walAutocheckpointPages: BACKSTOP_CHECKPOINT_PAGES });
-      this.checkpointer = new BackgroundCheckpointer(file, CHECKPOINT_INTERVAL_MS);
+      this.thread = new WriterThread({ path: file, walAutocheckpointPages: WRITER_CHECKPOINT_PAGES });
     } else {
       this.local = new SqliteWrites(this.db, this.statements, this.catalogue);
     }
@@ -93,10 +89,9 @@ export class SqliteReadStore implements ReadStore {
     }
   }
 
-  /** Applies the writes sent so far, stops the writer and checkpoint threads, then closes the connection. */
+  /** Applies the writes sent so far, stops the writer thread, then closes the connection. */
   async close(): Promise<void> {
     await this.thread?.close();
-    await this.checkpointer?.stop();
     if (this.ownsDb && this.db.open) this.db.close();
   }
 

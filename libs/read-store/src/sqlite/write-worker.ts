@@ -1,5 +1,5 @@
 /**
- * The writer thread of a file read store (docs/adr/0027-read-store-commits-on-a-writer-thread.md):
+ * The writer thread of a file read store (docs/adr/0028-read-store-commits-on-a-writer-thread.md):
  * its own connection to the file, the same catalogue and writer as an in-thread write, one
  * request per message, in order. Only the wiring to the main thread is here. Relative imports
  * only: under Jest this file runs through ts-node, which does not know the @trilha/* aliases.

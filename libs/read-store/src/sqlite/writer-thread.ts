@@ -18,7 +18,7 @@ interface InFlight {
 
 /**
  * The main-thread side of a file read store's writer thread
- * (docs/adr/0027-read-store-commits-on-a-writer-thread.md): posts each write as it comes, the
+ * (docs/adr/0028-read-store-commits-on-a-writer-thread.md): posts each write as it comes, the
  * thread applies them in order, each in its transaction, and answers once it has committed;
  * errors are rebuilt as the classes an in-thread write throws.
  *
