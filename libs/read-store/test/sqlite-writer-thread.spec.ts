@@ -229,6 +229,16 @@ describe('WriterThread, when it stops unasked', () => {
     await writer.close();
   });
 
+  it('rejects a write that cannot be cloned at once, and still closes', async () => {
+    const file = join(dir, 'read-models.sqlite');
+    const writer = new WriterThread({ path: file, walAutocheckpointPages: 1000 });
+    const uncloneable = { kind: 'commit' as const, writes: [{ collection: 'n', write: { op: 'insertOne', doc: { _id: 'a', f: () => 1 } } as WriteOp }] };
+
+    await expect(writer.send(uncloneable)).rejects.toThrow(/could not be cloned/);
+    await expect(writer.send(commit('b'))).resolves.toBeUndefined();
+    await writer.close();
+  });
+
   it('rejects the writes with the cause when the thread cannot open the file', async () => {
     const writer = new WriterThread({ path: join(dir, 'missing-folder', 'read-models.sqlite'), walAutocheckpointPages: 1000 });
     const failed = writer.send(commit('a'));

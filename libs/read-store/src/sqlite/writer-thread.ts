@@ -47,9 +47,14 @@ export class WriterThread {
       entry = { resolve, reject, settled: Promise.resolve() };
     });
     entry.settled = answered.catch(() => undefined);
+    try {
+      this.post({ ...request, id });
+    } catch (error) {
+      // Not cloneable (the store validates writes first, so only a caller of this class gets here).
+      return Promise.reject(error);
+    }
     this.inFlight.set(id, entry);
     worker.ref();
-    this.post({ ...request, id });
     return answered;
   }
 
