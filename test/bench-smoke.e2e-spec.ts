@@ -23,6 +23,7 @@ describe('bench smoke', () => {
       expect(results.commands.requestsPerSecond).toBeGreaterThan(0);
       expect(results.commands.non2xx).toBe(0);
       expect(results.lag.failed).toBe(0);
+      expect(results.lag.count).toBeGreaterThan(0);
       // (3) loads a minimal Nest app, (3b) the Trilha app, both against bare Fastify.
       expect(results.hello.nest.requestsPerSecond).toBeGreaterThan(0);
       expect(results.hello.nest.non2xx).toBe(0);

@@ -2,6 +2,8 @@ import { adminToken } from './bench-app';
 import { latenciesOf, nowMs, sleep, type Latencies } from './stats';
 
 const PROBE_EVERY = 5;
+/** Consecutive commands of a customer set different temperatures: each appends. */
+const TEMPERATURES = ['hot', 'cold', 'warm'];
 
 export interface LagResult extends Latencies {
   ratePerSecond: number;
@@ -9,36 +11,46 @@ export interface LagResult extends Latencies {
 }
 
 /**
- * (5) Commands sent open-loop at `ratePerSecond` for `seconds` (comments: unlike a temperature
- * change, a comment always appends);
- * as soon as one answers, GET its customer's timeline with `?minPosition=` of the answer, which
- * the server holds until the timeline projection has applied that position. The lag of a command
- * is the time from its answer to that GET's answer: an upper bound that includes one GET round trip.
- * Only every PROBE_EVERY-th command is followed by such a GET, so that the probes add little load.
+ * (5) The command of (2), a temperature change, sent open-loop at `ratePerSecond` (half the rate
+ * (2) reached) for `seconds`, each customer stepping through the temperatures so that its
+ * commands append. As soon as one answers, GET its customer's timeline with `?minPosition=` of the
+ * answer, which the server holds until the timeline projection has applied that position. The lag
+ * of a command is the time from its answer to that GET's answer: an upper bound that includes one
+ * GET round trip. Only every PROBE_EVERY-th command is followed by such a GET, so that the probes
+ * add little load, and only one known to have appended: its revision is past the one its
+ * customer's previous command answered (the first command of a customer may set the temperature
+ * it already has).
  */
 export async function measureLiveLag(baseUrl: string, customerIds: string[], ratePerSecond: number, seconds: number): Promise<LagResult> {
   const headers = { authorization: `Bearer ${adminToken()}`, 'content-type': 'application/json' };
   const lags: number[] = [];
+  const lastRevision = new Map<string, bigint>();
   let failed = 0;
   const total = Math.max(1, Math.round(ratePerSecond * seconds));
   const interval = 1000 / ratePerSecond;
+  // Every customer gets several commands, so that most are known to append (a short run uses fewer customers).
+  const customers = customerIds.slice(0, Math.min(customerIds.length, Math.max(1, Math.floor(total / PROBE_EVERY))));
   const started = nowMs();
   const inFlight: Array<Promise<void>> = [];
   for (let i = 0; i < total; i++) {
     const due = started + i * interval;
     const wait = due - nowMs();
     if (wait > 1) await sleep(wait);
-    const customerId = customerIds[i % customerIds.length];
+    const customerId = customers[i % customers.length];
+    const temperature = TEMPERATURES[Math.floor(i / customers.length) % TEMPERATURES.length];
     inFlight.push(
       (async () => {
-        const command = await fetch(`${baseUrl}/customers/${customerId}/comments`, { method: 'POST', headers, body: JSON.stringify({ text: `Lag probe ${i}` }) });
-        const answer = (await command.json()) as { position?: string | null };
+        const command = await fetch(`${baseUrl}/customers/${customerId}/temperature`, { method: 'POST', headers, body: JSON.stringify({ temperature }) });
+        const answer = (await command.json()) as { revision?: string; position?: string | null };
         const answeredAt = nowMs();
-        if (!command.ok || !answer.position) {
+        if (!command.ok || !answer.position || answer.revision === undefined) {
           failed++;
           return;
         }
-        if (i % PROBE_EVERY !== 0) return;
+        const revision = BigInt(answer.revision);
+        const previous = lastRevision.get(customerId);
+        if (previous === undefined || revision > previous) lastRevision.set(customerId, revision);
+        if (i % PROBE_EVERY !== 0 || previous === undefined || revision <= previous) return;
         const read = await fetch(`${baseUrl}/customers/${customerId}/timeline?limit=1&minPosition=${answer.position}`, { headers });
         await read.arrayBuffer();
         if (!read.ok) failed++;
