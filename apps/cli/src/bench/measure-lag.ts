@@ -1,4 +1,5 @@
 import { adminToken } from './bench-app';
+import { LoopbackClient } from './loopback-client';
 import { latenciesOf, nowMs, sleep, type Latencies } from './stats';
 
 const PROBE_EVERY = 5;
@@ -32,6 +33,7 @@ export async function measureLiveLag(baseUrl: string, customerIds: string[], rat
   const customers = customerIds.slice(0, Math.min(customerIds.length, Math.max(1, Math.floor(total / PROBE_EVERY))));
   const started = nowMs();
   const inFlight: Array<Promise<void>> = [];
+  const client = new LoopbackClient();
   for (let i = 0; i < total; i++) {
     const due = started + i * interval;
     const wait = due - nowMs();
@@ -40,10 +42,10 @@ export async function measureLiveLag(baseUrl: string, customerIds: string[], rat
     const temperature = TEMPERATURES[Math.floor(i / customers.length) % TEMPERATURES.length];
     inFlight.push(
       (async () => {
-        const command = await fetch(`${baseUrl}/customers/${customerId}/temperature`, { method: 'POST', headers, body: JSON.stringify({ temperature }) });
-        const answer = (await command.json()) as { revision?: string; position?: string | null };
+        const command = await client.request('POST', `${baseUrl}/customers/${customerId}/temperature`, headers, JSON.stringify({ temperature }));
         const answeredAt = nowMs();
-        if (!command.ok || !answer.position || answer.revision === undefined) {
+        const answer = (isOk(command.status) ? JSON.parse(command.body) : {}) as { revision?: string; position?: string | null };
+        if (!answer.position || answer.revision === undefined) {
           failed++;
           return;
         }
@@ -51,9 +53,8 @@ export async function measureLiveLag(baseUrl: string, customerIds: string[], rat
         const previous = lastRevision.get(customerId);
         if (previous === undefined || revision > previous) lastRevision.set(customerId, revision);
         if (i % PROBE_EVERY !== 0 || previous === undefined || revision <= previous) return;
-        const read = await fetch(`${baseUrl}/customers/${customerId}/timeline?limit=1&minPosition=${answer.position}`, { headers });
-        await read.arrayBuffer();
-        if (!read.ok) failed++;
+        const read = await client.request('GET', `${baseUrl}/customers/${customerId}/timeline?limit=1&minPosition=${answer.position}`, headers);
+        if (!isOk(read.status)) failed++;
         else lags.push(nowMs() - answeredAt);
       })().catch(() => {
         failed++;
@@ -61,5 +62,10 @@ export async function measureLiveLag(baseUrl: string, customerIds: string[], rat
     );
   }
   await Promise.all(inFlight);
+  client.close();
   return { ...latenciesOf(lags), ratePerSecond, failed };
+}
+
+function isOk(status: number): boolean {
+  return status >= 200 && status < 300;
 }
