@@ -1,5 +1,5 @@
 import { PERSONAL_FIELDS, personalDataSubject, type PersonalPath } from './personal-fields';
-import { decryptValue, encryptValue, isEncryptedValue, parseEncryptedValue } from './value-cipher';
+import { decryptValue, encryptedText, encryptValue, isEncryptedValue, parseEncryptedValue } from './value-cipher';
 
 type Json = Record<string, unknown>;
 
@@ -93,22 +93,6 @@ function decryptValueIn(value: unknown, keys: ReadonlyMap<string, Buffer | undef
   return copy ?? value;
 }
 
-/** The `$enc` text when `value` is an encrypted value (see isEncryptedValue), without allocating. */
-function encryptedText(value: object): string | undefined {
-  const enc = (value as { $enc?: unknown }).$enc;
-  if (typeof enc !== 'string' || Array.isArray(value)) return undefined;
-  let keys = 0;
-  for (const key in value) if (key !== '$enc' || ++keys > 1) return undefined;
-  return keys === 1 ? enc : undefined;
-}
-
-export function containsEncrypted(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  if (encryptedText(value) !== undefined) return true;
-  if (Array.isArray(value)) return value.some(containsEncrypted);
-  for (const key in value) if (containsEncrypted((value as Json)[key])) return true;
-  return false;
-}
 
 /** [object, key] pairs that `path` names in `data` (only objects that exist). */
 function holdersOf(data: Json, path: string, where: PersonalPath['where']): Array<[Json, string]> {

@@ -17,9 +17,17 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
 export function isEncryptedValue(value: unknown): value is EncryptedValue {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const keys = Object.keys(value);
-  return keys.length === 1 && keys[0] === '$enc' && typeof (value as EncryptedValue).$enc === 'string';
+  return encryptedText(value) !== undefined;
+}
+
+/** The `$enc` text of an encrypted value (an object with that one key), else undefined; allocates nothing. */
+export function encryptedText(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const enc = (value as { $enc?: unknown }).$enc;
+  if (typeof enc !== 'string') return undefined;
+  let keys = 0;
+  for (const key in value) if (key !== '$enc' || ++keys > 1) return undefined;
+  return keys === 1 ? enc : undefined;
 }
 
 function kindOf(value: unknown): EncryptedKind {
