@@ -3,6 +3,7 @@ const aliases = {
   '^@trilha/(domain|event-store|read-store|projection|testing)$': '<rootDir>/libs/$1/src',
   '^@trilha/(domain|event-store|read-store|projection|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
   '^@trilha/key-store$': '<rootDir>/libs/key-store/src',
+  '^@trilha/worker-thread$': '<rootDir>/libs/worker-thread/src',
   '^@trilha/projections$': '<rootDir>/projections',
   '^@trilha/projections/(.*)$': '<rootDir>/projections/$1',
 };

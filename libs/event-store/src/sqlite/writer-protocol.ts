@@ -8,12 +8,12 @@ export interface WriterData {
   path: string;
 }
 
-export type ToWriter = { kind: 'commit'; id: number; requests: AppendRequest[] } | { kind: 'close' };
+export type CommitGroup = { kind: 'commit'; requests: AppendRequest[] };
 
 export type CrossingOutcome = { ok: true; result: AppendResult } | { ok: false; error: CrossingError };
 
-export type FromWriter =
+export type GroupAnswer =
   /** The group is committed; per append, in order, what became of it. */
-  | { kind: 'committed'; id: number; outcomes: CrossingOutcome[] }
+  | { kind: 'committed'; outcomes: CrossingOutcome[] }
   /** The group's transaction failed as a whole: nothing of it is stored. */
-  | { kind: 'failed'; id: number; error: CrossingError };
+  | { kind: 'failed'; error: CrossingError };

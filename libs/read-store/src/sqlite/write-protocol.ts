@@ -15,10 +15,8 @@ export type WriteRequest =
   | { kind: 'ensureCollection'; spec: CollectionSpec }
   | { kind: 'drop'; name: string };
 
-export type ToWriter = (WriteRequest & { id: number }) | { kind: 'close' };
-
-export type FromWriter =
+export type WriteAnswer =
   /** The request's transaction has committed. */
-  | { kind: 'done'; id: number }
+  | { kind: 'done' }
   /** The request failed: nothing of it is stored. */
-  | { kind: 'failed'; id: number; error: CrossingError };
+  | { kind: 'failed'; error: CrossingError };

@@ -1,19 +1,18 @@
 /**
  * The writer thread of a file read store (docs/adr/0028-read-store-commits-on-a-writer-thread.md):
  * its own connection to the file, the same catalogue and writer as an in-thread write, one
- * request per message, in order. Only the wiring to the main thread is here. Relative imports
- * only: under Jest this file runs through ts-node, which does not know the @trilha/* aliases.
+ * request per message, in order. Only the wiring to the main thread is here.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
+import { serveRequests } from '@trilha/worker-thread';
 import { assertScalarFieldsKept } from '../query';
 import { toCrossingError } from './crossing-errors';
 import { SqliteCatalogue } from './sqlite-catalogue';
 import { openReadModelsConnection } from './sqlite-connection';
 import { SqliteWrites } from './sqlite-writes';
 import { StatementCache } from './statement-cache';
-import type { FromWriter, ToWriter, WriteRequest, WriterData } from './write-protocol';
+import type { WriteAnswer, WriteRequest, WriterData } from './write-protocol';
 
-const port = parentPort!;
 const { path, walAutocheckpointPages } = workerData as WriterData;
 const db = openReadModelsConnection(path, walAutocheckpointPages);
 const statements = new StatementCache(db);
@@ -34,18 +33,14 @@ function apply(request: WriteRequest): void {
   }
 }
 
-port.on('message', (message: ToWriter) => {
-  if (message.kind === 'close') {
-    db.close();
-    port.close();
-    return;
-  }
-  let answer: FromWriter;
-  try {
-    apply(message);
-    answer = { kind: 'done', id: message.id };
-  } catch (error) {
-    answer = { kind: 'failed', id: message.id, error: toCrossingError(error) };
-  }
-  port.postMessage(answer);
-});
+serveRequests<WriteRequest, WriteAnswer>(
+  (request) => {
+    try {
+      apply(request);
+      return { kind: 'done' };
+    } catch (error) {
+      return { kind: 'failed', error: toCrossingError(error) };
+    }
+  },
+  () => db.close(),
+);

@@ -1,0 +1,3 @@
+export * from './request-thread';
+export * from './serve-requests';
+export * from './crossing-error';
