@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import {
   decryptPayload,
   decryptPayloadWith,
+  encryptedSubject,
   encryptedSubjectsOf,
   encryptValue,
   ERASED_TEXT,
+  parseEncryptedValue,
 } from '@trilha/domain';
 
 const alice = 'c-alice';
@@ -31,6 +33,17 @@ describe('payload decryption', () => {
   it('names every subject whose key it needs, and none for a payload in clear', () => {
     expect([...encryptedSubjectsOf(payload)].sort()).toEqual([alice, bob]);
     expect(encryptedSubjectsOf({ customerId: alice, amount: 3, list: [{ a: 'b' }] }).size).toBe(0);
+  });
+
+  it('reads the subject from the header alone, as the full parse does, and refuses what is not a known envelope', () => {
+    for (const value of ['x', ['a'], { a: 1 }, 42]) {
+      const { $enc } = sealed(alice, value);
+      expect(encryptedSubject($enc)).toBe(parseEncryptedValue({ $enc }).subject);
+    }
+    for (const malformed of ['v2:s:c-alice:AAAA', 'v1:x:c-alice:AAAA', 'v1:s::AAAA', 'v1:s:c-alice', 'v1s:c-alice:AAAA', '']) {
+      expect(() => encryptedSubject(malformed)).toThrow('Not an encrypted value of a known version');
+      expect(() => encryptedSubjectsOf({ v: { $enc: malformed } })).toThrow('Not an encrypted value of a known version');
+    }
   });
 
   it('puts every value back in clear with the keys at hand', () => {

@@ -41,20 +41,26 @@ export class DecryptingEventStore implements EventStore {
 
   subscribeAll(options?: SubscribeAllOptions): Subscription {
     const inner = this.inner.subscribeAll(options);
-    const decrypt = (event: RecordedEvent) => this.decrypt(event);
-    const vault = this.vault;
+    const decryptItem = (item: SubscriptionItem): IteratorResult<SubscriptionItem> | Promise<IteratorResult<SubscriptionItem>> => {
+      if (item.kind !== 'event') return { done: false, value: item };
+      // No promise to wait for when the keys are in memory (most events of a catch-up).
+      const event = item.event.type === 'CustomerDeleted' ? undefined : this.vault.decryptWithKeysAtHand(item.event);
+      if (event) return { done: false, value: { kind: 'event', event } };
+      return this.decrypt(item.event).then((decrypted) => ({ done: false, value: { kind: 'event', event: decrypted } }));
+    };
     return {
       close: () => inner.close(),
-      async *[Symbol.asyncIterator](): AsyncIterator<SubscriptionItem> {
-        for await (const item of inner) {
-          if (item.kind !== 'event') {
-            yield item;
-            continue;
-          }
-          // No promise to wait for when the keys are in memory (most events of a catch-up).
-          const event = item.event.type === 'CustomerDeleted' ? undefined : vault.decryptWithKeysAtHand(item.event);
-          yield { kind: 'event', event: event ?? (await decrypt(item.event)) };
-        }
+      // A plain iterator over the inner one rather than an async generator: one promise per
+      // event instead of a generator's queue, which a catch-up of a million events feels.
+      [Symbol.asyncIterator]: (): AsyncIterator<SubscriptionItem> => {
+        const items = inner[Symbol.asyncIterator]();
+        return {
+          next: () => items.next().then((result) => (result.done ? result : decryptItem(result.value))),
+          return: async (value?: unknown) => {
+            await items.return?.();
+            return { done: true, value };
+          },
+        };
       },
     };
   }

@@ -1,5 +1,5 @@
 import { PERSONAL_FIELDS, personalDataSubject, type PersonalPath } from './personal-fields';
-import { decryptValue, encryptedText, encryptValue, isEncryptedValue, parseEncryptedValue } from './value-cipher';
+import { decryptValue, encryptedSubject, encryptedText, encryptValue, isEncryptedValue, parseEncryptedValue } from './value-cipher';
 
 type Json = Record<string, unknown>;
 
@@ -52,7 +52,7 @@ function collectSubjects(value: unknown, subjects: Set<string>): void {
   if (typeof value !== 'object' || value === null) return;
   const enc = encryptedText(value);
   if (enc !== undefined) {
-    subjects.add(parseEncryptedValue({ $enc: enc }).subject);
+    subjects.add(encryptedSubject(enc));
   } else if (Array.isArray(value)) {
     for (const item of value) collectSubjects(item, subjects);
   } else {

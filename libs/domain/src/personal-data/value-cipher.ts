@@ -15,6 +15,7 @@ export interface EncryptedValue {
 const VERSION = 'v1';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
+const KINDS: ReadonlySet<string> = new Set<EncryptedKind>(['s', 'a', 'o', 'j']);
 
 export function isEncryptedValue(value: unknown): value is EncryptedValue {
   return encryptedText(value) !== undefined;
@@ -51,6 +52,19 @@ export interface ParsedEnvelope {
   subject: string;
   header: string;
   sealed: Buffer;
+}
+
+/**
+ * The subject of an `$enc` text, read from its header alone: finding which keys a payload needs
+ * does not decode its ciphertexts. Malformed text throws as `parseEncryptedValue` does.
+ */
+export function encryptedSubject(enc: string): string {
+  // `v1:<kind>:` is five characters; the subject runs to the next colon.
+  const end = enc.indexOf(':', 5);
+  if (!enc.startsWith(`${VERSION}:`) || !KINDS.has(enc[3]) || enc[4] !== ':' || end <= 5) {
+    throw new Error('Not an encrypted value of a known version');
+  }
+  return enc.slice(5, end);
 }
 
 export function parseEncryptedValue(value: EncryptedValue): ParsedEnvelope {
