@@ -1,4 +1,4 @@
-import type { AppointmentEvent, CustomerEvent, JourneyEvent, WalletEvent } from '@trilha/domain';
+import type { AppointmentEvent, CustomerEvent, JourneyEvent, MarkerEvent, WalletEvent } from '@trilha/domain';
 import { centsToAmount } from '@trilha/domain';
 import type { RecordedEvent } from '@trilha/event-store';
 import { guardedUpdate } from '@trilha/projection';
@@ -18,9 +18,11 @@ export const labelKey = {
   proposalProduct: (proposalId: string) => `proposal-product:${proposalId}`,
   proposalAmount: (proposalId: string) => `proposal-amount:${proposalId}`,
   proposalAmountCents: (proposalId: string) => `proposal-amount-cents:${proposalId}`,
+  markerName: (markerId: string) => `marker-name:${markerId}`,
+  markerEmoji: (markerId: string) => `marker-emoji:${markerId}`,
 };
 
-type LabelledEvent = JourneyEvent | WalletEvent | AppointmentEvent | CustomerEvent;
+type LabelledEvent = JourneyEvent | WalletEvent | AppointmentEvent | CustomerEvent | MarkerEvent;
 
 /**
  * The label documents an event defines: names that later entries refer to by id. They are written
@@ -52,7 +54,14 @@ export function labelWritesOf(event: RecordedEvent): CollectionWrite[] {
         label(labelKey.proposalAmountCents(proposalId), amountCents),
       ];
     }
+    case 'MarkerCreated':
+      return [label(labelKey.markerName(e.data.markerId), e.data.name), label(labelKey.markerEmoji(e.data.markerId), e.data.emoji)];
+    case 'MarkerRenamed':
+      return [label(labelKey.markerName(e.data.markerId), e.data.name)];
+    case 'MarkerEmojiChanged':
+      return [label(labelKey.markerEmoji(e.data.markerId), e.data.emoji)];
     default:
+      // A deleted marker keeps its labels: earlier entries still name it.
       return [];
   }
 }

@@ -66,6 +66,8 @@ const ENTRIES: { [E in TimelineSourceEvent as E['type']]: (data: E['data']) => T
       completedOn: d.completedOn,
     }),
   CustomerDeleted: () => entry('customer_deleted', {}),
+  CustomerMarkerSet: (d) => entry('marker_set', { markerId: d.markerId, markerName: null, markerEmoji: null }),
+  CustomerMarkerCleared: (d) => entry('marker_cleared', { markerId: d.markerId, markerName: null, markerEmoji: null }),
 };
 
 /** The internal event types that become timeline entries. */

@@ -27,6 +27,8 @@ export const TIMELINE_TYPES = [
   'stage_moved',
   'milestone_completed',
   'customer_deleted',
+  'marker_set',
+  'marker_cleared',
 ] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 
@@ -86,6 +88,10 @@ export interface TimelineDataByType {
   };
   /** T10: the customer's personal data was erased; earlier entries show placeholders. */
   customer_deleted: Record<string, never>;
+  /** CS6: the customer's marker, its name and emoji as they are now (a deleted marker keeps its last ones). */
+  marker_set: { markerId: string; markerName: string | null; markerEmoji: string | null };
+  /** CS6: the customer's marker was taken off; `markerId` is the one they had. */
+  marker_cleared: { markerId: string; markerName: string | null; markerEmoji: string | null };
 }
 
 export type TimelineData<T extends TimelineType = TimelineType> = TimelineDataByType[T];

@@ -7,6 +7,7 @@ import type { TimelineData, TimelineItem, TimelineType } from './timeline-types'
 type LookedUp<T extends TimelineType> = (data: TimelineData<T>) => Partial<Record<keyof TimelineData<T>, string | null>>;
 
 const appointmentKind = (d: { appointmentId: string }) => ({ kind: labelKey.appointmentKind(d.appointmentId) });
+const marker = (d: { markerId: string }) => ({ markerName: labelKey.markerName(d.markerId), markerEmoji: labelKey.markerEmoji(d.markerId) });
 
 /**
  * Names are resolved when the timeline is read rather than copied into the entries: a projection
@@ -39,6 +40,8 @@ const LOOKED_UP: { [T in TimelineType]?: LookedUp<T> } = {
     stepName: labelKey.step(d.journeyId, d.stepId),
     milestoneName: labelKey.milestone(d.journeyId, d.milestoneId),
   }),
+  marker_set: marker,
+  marker_cleared: marker,
 };
 
 function lookupsOf(doc: TimelineEntryDocument): Array<[field: string, key: string | null]> {

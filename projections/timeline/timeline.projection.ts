@@ -3,6 +3,7 @@ import {
   CUSTOMER_JOURNEY_STREAM_PREFIX,
   CUSTOMER_STREAM_PREFIX,
   JOURNEY_STREAM_PREFIX,
+  MARKERS_STREAM_ID,
   WALLET_STREAM_PREFIX,
 } from '@trilha/domain';
 import { positionKey, type EventMetadata, type RecordedEvent } from '@trilha/event-store';
@@ -93,7 +94,8 @@ export const timelineProjection: ProjectionDefinition = {
     { name: TIMELINE_LABELS },
   ],
   filter: {
-    streamPrefixes: [CUSTOMER_STREAM_PREFIX, APPOINTMENT_STREAM_PREFIX, CUSTOMER_JOURNEY_STREAM_PREFIX, WALLET_STREAM_PREFIX, JOURNEY_STREAM_PREFIX],
+    // The marker catalogue's one stream only defines labels (marker names and emojis).
+    streamPrefixes: [CUSTOMER_STREAM_PREFIX, APPOINTMENT_STREAM_PREFIX, CUSTOMER_JOURNEY_STREAM_PREFIX, WALLET_STREAM_PREFIX, JOURNEY_STREAM_PREFIX, MARKERS_STREAM_ID],
   },
   handle,
 };

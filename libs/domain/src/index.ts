@@ -6,6 +6,7 @@ export * from './customer';
 export * from './appointment';
 export * from './journey';
 export * from './wallet';
+export * from './marker';
 export * from './customer-journey';
 export * from './integrity';
 export * from './personal-data';

@@ -73,6 +73,10 @@ function instantFormat(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
+/** "⭐ VIP"; the marker's id when its name is not known. */
+const markerLabel = (d: { markerId: string; markerName: string | null; markerEmoji: string | null }) =>
+  d.markerName === null ? d.markerId : d.markerEmoji ? `${d.markerEmoji} ${d.markerName}` : d.markerName;
+
 const moment = (m: Moment) => (m.subMoment ? `${m.moment} (${m.subMoment})` : m.moment);
 
 /** The first `max` characters of a text on one line, with "…" when cut. */
@@ -112,4 +116,6 @@ export const ptBR: SummaryCatalogue = {
   stage_moved: (d) => `Etapa alterada de ${d.fromStepName ?? d.fromStepId} para ${d.toStepName ?? d.toStepId}`,
   milestone_completed: (d) => `Marco ${d.milestoneName ?? d.milestoneId} concluído em ${formatDate(d.completedOn)}`,
   customer_deleted: () => 'Cliente excluído: dados pessoais removidos (LGPD)',
+  marker_set: (d) => `Marcador definido: ${markerLabel(d)}`,
+  marker_cleared: (d) => `Marcador removido: ${markerLabel(d)}`,
 };

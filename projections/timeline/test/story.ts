@@ -5,6 +5,7 @@ import {
   customerJourneyStreamId,
   customerStreamId,
   journeyStreamId,
+  MARKERS_STREAM_ID,
   walletNameStreamId,
   walletStreamId,
 } from '@trilha/domain';
@@ -21,6 +22,7 @@ export const basic = '2f304152-6374-4859-9a6b-7c8d9e0f1021';
 export const visitId = '30415263-7485-496a-ab7c-8d9e0f102132';
 export const serviceId = '41526374-8596-4a7b-bc8d-9e0f10213243';
 export const proposalId = '52637485-96a7-4b8c-8d9e-0f1021324354';
+export const vipMarker = '63748596-a7b8-4c9d-9e0f-102132435465';
 
 export const broker = { id: 'u7', role: 'broker', name: 'Bruno Corretor', kind: 'user' as const };
 export const manager = { id: 'u2', role: 'manager', name: 'Marta Gerente', kind: 'user' as const };
@@ -66,6 +68,11 @@ export const STORY: Step[] = [
   { stream: customerJourneyStreamId(ana), type: 'CustomerPlacedInWallet', data: { customerId: ana, walletId: premium, fromWalletId: basic, journeyId, stepId: 's1' } },
   { stream: customerJourneyStreamId(ana), type: 'MilestoneCompleted', data: { customerId: ana, journeyId, stepId: 's1', milestoneId: 'm1', completedOn: '2026-03-11' } },
   { stream: customerJourneyStreamId(ana), type: 'CustomerStageMoved', data: { customerId: ana, journeyId, fromStepId: 's1', toStepId: 's2' } },
+  { stream: MARKERS_STREAM_ID, type: 'MarkerCreated', data: { markerId: vipMarker, name: 'VIP', emoji: '⭐' } },
+  { stream: customerStreamId(ana), type: 'CustomerMarkerSet', data: { customerId: ana, markerId: vipMarker } },
+  { stream: MARKERS_STREAM_ID, type: 'MarkerRenamed', data: { markerId: vipMarker, name: 'Cliente VIP' } },
+  { stream: customerStreamId(ana), type: 'CustomerMarkerCleared', data: { customerId: ana, markerId: vipMarker } },
+  { stream: MARKERS_STREAM_ID, type: 'MarkerDeleted', data: { markerId: vipMarker } },
   { stream: customerStreamId(bia), type: 'DisinterestInformed', data: { customerId: bia, reason: 'Comprou com outra empresa' }, actor: null },
   { stream: customerStreamId(caio), type: 'CustomerRegistered', data: { customerId: caio, name: 'Caio', phones: [] } },
   { stream: customerStreamId(caio), type: 'CommentAdded', data: { customerId: caio, commentId: 'c3', text: 'Caio mora na Rua Secreta, 42' } },

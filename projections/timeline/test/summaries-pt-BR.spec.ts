@@ -74,6 +74,11 @@ const SAMPLES: { [T in TimelineType]: Array<[TimelineData<T>, string]> } = {
     [{ journeyId: 'j1', journeyName: 'Onboarding', stepId: 's1', stepName: 'Boas-vindas', milestoneId: 'm1', milestoneName: 'Kickoff', completedOn: '2026-03-11' }, 'Marco Kickoff concluído em 11/03/2026'],
   ],
   customer_deleted: [[{}, 'Cliente excluído: dados pessoais removidos (LGPD)']],
+  marker_set: [
+    [{ markerId: 'k1', markerName: 'Cliente VIP', markerEmoji: '⭐' }, 'Marcador definido: ⭐ Cliente VIP'],
+    [{ markerId: 'k1', markerName: null, markerEmoji: null }, 'Marcador definido: k1'],
+  ],
+  marker_cleared: [[{ markerId: 'k1', markerName: 'Em risco', markerEmoji: '⚠️' }, 'Marcador removido: ⚠️ Em risco']],
 };
 
 describe('timeline summaries in pt-BR', () => {

@@ -34,6 +34,8 @@ describe('timeline view: entries as the API serves them', () => {
   it('tells the customer’s story newest first in pt-BR, with names looked up', async () => {
     const items = await itemsOf(ana);
     expect(items.map((i) => i.summary)).toEqual([
+      'Marcador removido: ⭐ Cliente VIP',
+      'Marcador definido: ⭐ Cliente VIP',
       'Etapa alterada de Boas-vindas para Adoção',
       'Marco Kickoff concluído em 11/03/2026',
       'Cliente movido da carteira Básica para a carteira Premium, na etapa Boas-vindas',

@@ -14,7 +14,7 @@ import {
   timelineProjection,
   type TimelineEntryDocument,
 } from '@trilha/projections/timeline';
-import { ana, anaOnChat, at, basic, bia, caio, journeyId, premium, proposalId, recordStory, serviceId, visitId } from './story';
+import { ana, anaOnChat, at, basic, bia, caio, journeyId, premium, proposalId, recordStory, serviceId, visitId, vipMarker } from './story';
 
 describe('timeline projection', () => {
   let readStore: SqliteReadStore;
@@ -39,6 +39,8 @@ describe('timeline projection', () => {
   it('keeps an entry per event of the customer, their appointments and their wallet, newest first', async () => {
     await feed(events);
     expect((await entriesOf(ana)).map((e) => e.type)).toEqual([
+      'marker_cleared',
+      'marker_set',
       'stage_moved',
       'milestone_completed',
       'placed_in_wallet',
@@ -109,6 +111,9 @@ describe('timeline projection', () => {
       [`proposal-product:${proposalId}`]: 'apt-301',
       [`proposal-amount:${proposalId}`]: '1500.00',
       [`proposal-amount-cents:${proposalId}`]: 150000,
+      // Renamed after it was set, then deleted: the last name stays for the entries that name it.
+      [`marker-name:${vipMarker}`]: 'Cliente VIP',
+      [`marker-emoji:${vipMarker}`]: '⭐',
     });
     expect(customers).toEqual([{ _id: ana }, { _id: bia }, { _id: caio }]);
   });

@@ -16,6 +16,8 @@ function fields(properties: Record<string, SchemaObject>, optional: string[] = [
 
 const LOOKED_UP = 'looked up when read; null when unknown';
 const moment = fields({ moment: text(), subMoment: text() }, ['subMoment']);
+/** CS6: a marker, its current name and emoji looked up when read. */
+const marker = (): SchemaObject => fields({ markerId: uuid(), markerName: nullable(text(`The marker's name, ${LOOKED_UP}`)), markerEmoji: nullable(text(`The marker's emoji, ${LOOKED_UP}`)) });
 const appointmentKind = nullable(oneOf(APPOINTMENT_KINDS, `The appointment's kind, ${LOOKED_UP}`));
 
 /** The `data` of each timeline type (projections/timeline/timeline-types.ts), as OpenAPI schemas. */
@@ -93,4 +95,6 @@ export const TIMELINE_DATA_SCHEMAS: { [T in TimelineType]: SchemaObject } = {
     completedOn: { type: 'string', format: 'date' },
   }),
   customer_deleted: fields({}),
+  marker_set: marker(),
+  marker_cleared: marker(),
 };

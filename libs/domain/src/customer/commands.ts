@@ -40,6 +40,13 @@ export type AddComment = { type: 'AddComment'; customerId: string; commentId: st
 /** T10: erase the customer's personal data (the caller then destroys the data key). */
 export type DeleteCustomer = { type: 'DeleteCustomer'; customerId: string };
 
+/**
+ * CS6. `marker` is what the caller read from the marker catalogue's stream: undefined when the
+ * id names no marker, or a deleted one.
+ */
+export type SetCustomerMarker = { type: 'SetCustomerMarker'; customerId: string; markerId: string; marker: { markerId: string } | undefined };
+export type ClearCustomerMarker = { type: 'ClearCustomerMarker'; customerId: string };
+
 export type CustomerCommand =
   | RegisterCustomer
   | EditCustomerData
@@ -52,4 +59,6 @@ export type CustomerCommand =
   | MarkProposalAsSale
   | InformDisinterest
   | AddComment
-  | DeleteCustomer;
+  | DeleteCustomer
+  | SetCustomerMarker
+  | ClearCustomerMarker;

@@ -12,6 +12,7 @@ import {
 } from './decide-status';
 import { EDITABLE_FIELDS, type CustomerEvent, type FieldChange } from './events';
 import { existingCustomer } from './existing-customer';
+import { decideClearCustomerMarker, decideSetCustomerMarker } from './decide-marker';
 import { sameValue, withoutUndefined } from './payload';
 import { evolveCustomer, initialCustomerState, type CustomerState } from './state';
 
@@ -73,6 +74,10 @@ export const customerDecider: Decider<CustomerCommand, CustomerState, CustomerEv
       case 'DeleteCustomer':
         existingCustomer(state, command.customerId);
         return [{ type: 'CustomerDeleted', data: { customerId: command.customerId } }];
+      case 'SetCustomerMarker':
+        return decideSetCustomerMarker(command, state);
+      case 'ClearCustomerMarker':
+        return decideClearCustomerMarker(command, state);
     }
   },
 };

@@ -101,6 +101,12 @@ export type CommentAdded = DomainEvent<'CommentAdded', { customerId: string; com
  */
 export type CustomerDeleted = DomainEvent<'CustomerDeleted', { customerId: string }>;
 
+/** CS6: the customer's one marker, a live marker of the catalogue when it was set. */
+export type CustomerMarkerSet = DomainEvent<'CustomerMarkerSet', { customerId: string; markerId: string }>;
+
+/** CS6: the customer has no marker any more; `markerId` is the one they had. */
+export type CustomerMarkerCleared = DomainEvent<'CustomerMarkerCleared', { customerId: string; markerId: string }>;
+
 export type CustomerEvent =
   | CustomerRegistered
   | CustomerDataEdited
@@ -114,7 +120,9 @@ export type CustomerEvent =
   | LeadStatusChanged
   | DisinterestInformed
   | CommentAdded
-  | CustomerDeleted;
+  | CustomerDeleted
+  | CustomerMarkerSet
+  | CustomerMarkerCleared;
 
 /** Every customer event type: stable names, never renamed (ARCHITECTURE rule 3). */
 export const CUSTOMER_EVENT_TYPES = [
@@ -131,6 +139,8 @@ export const CUSTOMER_EVENT_TYPES = [
   'DisinterestInformed',
   'CommentAdded',
   'CustomerDeleted',
+  'CustomerMarkerSet',
+  'CustomerMarkerCleared',
 ] as const satisfies readonly CustomerEvent['type'][];
 
 export const customerStreamId = (customerId: string) => `customer-${customerId}`;

@@ -25,6 +25,8 @@ export type CustomerState =
       proposals: Record<string, ProposalState>;
       /** The latest reason given when informing disinterest (T8). */
       disinterestReason?: string;
+      /** CS6: the marker set on the customer (it may have been deleted from the catalogue since). */
+      markerId?: string;
       /** T10: deleted; the personal fields hold placeholders and no command is accepted. */
       deleted?: true;
     };
@@ -89,6 +91,12 @@ function evolveExisting(state: ExistingCustomer, event: CustomerEvent): Customer
       return { ...state, disinterestReason: event.data.reason };
     case 'CustomerDeleted':
       return erased(state);
+    case 'CustomerMarkerSet':
+      return { ...state, markerId: event.data.markerId };
+    case 'CustomerMarkerCleared': {
+      const { markerId: _cleared, ...rest } = state;
+      return rest;
+    }
     default:
       return state;
   }
