@@ -42,6 +42,8 @@ export type CustomerDetailDocument = {
    */
   proposals: Record<string, ProposalEntry>;
   disinterest?: { reason: string; at: string; by?: ActorRef };
+  /** CS6: the marker set on the customer; the query shows it only while the catalogue has it. */
+  markerId?: string;
   origin?: LeadOrigin;
   registeredAt: string;
   registeredBy?: ActorRef;
@@ -49,5 +51,18 @@ export type CustomerDetailDocument = {
   /** Stream revision and global position of the last event applied. */
   revision: string;
   position: string;
+  _pos?: string;
+};
+
+/**
+ * CS6: one marker of the catalogue, kept by the same projection as the customers so that a
+ * customer's marker and its name are read at one position. A deleted marker stays, flagged.
+ */
+export type MarkerDocument = {
+  _id: string;
+  name: string;
+  emoji: string;
+  createdAt: string;
+  deleted: boolean;
   _pos?: string;
 };

@@ -1,19 +1,21 @@
-import type { CustomerEvent } from '@trilha/domain';
-import { centsToAmount, CUSTOMER_STREAM_PREFIX, ERASED_TEXT } from '@trilha/domain';
+import type { CustomerEvent, MarkerEvent } from '@trilha/domain';
+import { centsToAmount, CUSTOMER_STREAM_PREFIX, ERASED_TEXT, MARKERS_STREAM_ID } from '@trilha/domain';
 import { positionToString, type RecordedEvent } from '@trilha/event-store';
 import type { ProjectionDefinition } from '@trilha/projection';
 import { guardedReplace, guardedUpdate } from '@trilha/projection';
 import type { CollectionWrite } from '@trilha/read-store';
 import { eraseWhereSet } from '../erasure';
-import type { ActorRef, CustomerDetailDocument, ProposalEntry } from './customer-detail.document';
+import type { ActorRef, CustomerDetailDocument, MarkerDocument, ProposalEntry } from './customer-detail.document';
 
 export * from './customer-detail.document';
 
 export const CUSTOMER_DETAIL = 'customer-detail';
 export const CUSTOMERS_COLLECTION = 'customers';
+/** The marker catalogue (CS6): GET /markers, and the name and emoji of a customer's marker. */
+export const MARKERS_COLLECTION = 'marker_catalogue';
 
 function handle(event: RecordedEvent): CollectionWrite[] {
-  const e = { type: event.type, data: event.data } as CustomerEvent;
+  const e = { type: event.type, data: event.data } as CustomerEvent | MarkerEvent;
   const at = event.metadata.occurredAt ?? event.created;
   const stamp = { updatedAt: at, revision: event.revision.toString(), position: positionToString(event.position) };
   // Every later event updates the document the registration created, once (guarded by position).
@@ -87,6 +89,22 @@ function handle(event: RecordedEvent): CollectionWrite[] {
         eraseWhereSet(CUSTOMERS_COLLECTION, { _id: id }, 'origin.extraAttributes', {}),
       ];
     }
+    case 'CustomerMarkerSet':
+      return [update(e.data.customerId, { markerId: e.data.markerId })];
+    case 'CustomerMarkerCleared':
+      return [update(e.data.customerId, {}, { markerId: '' })];
+    case 'MarkerCreated': {
+      const { markerId, name, emoji } = e.data;
+      const doc: MarkerDocument = { _id: markerId, name, emoji, createdAt: at, deleted: false };
+      return [guardedReplace(MARKERS_COLLECTION, doc, event)];
+    }
+    case 'MarkerRenamed':
+      return [guardedUpdate(MARKERS_COLLECTION, e.data.markerId, event, { $set: { name: e.data.name } }, { upsert: false })];
+    case 'MarkerEmojiChanged':
+      return [guardedUpdate(MARKERS_COLLECTION, e.data.markerId, event, { $set: { emoji: e.data.emoji } }, { upsert: false })];
+    case 'MarkerDeleted':
+      // Customers keep the id; the query shows no marker for a deleted one (no write per customer).
+      return [guardedUpdate(MARKERS_COLLECTION, e.data.markerId, event, { $set: { deleted: true } }, { upsert: false })];
     default:
       // Comments live on the timeline, not on the detail.
       return [];
@@ -101,8 +119,12 @@ function actorOf(event: RecordedEvent): ActorRef | undefined {
 export const customerDetailProjection: ProjectionDefinition = {
   name: CUSTOMER_DETAIL,
   // 2: status fields, lead status, proposals and disinterest.
-  version: 2,
-  collections: [{ name: CUSTOMERS_COLLECTION, indexes: [{ fields: { brokerId: 1 } }, { fields: { name: 1 } }], scalarFields: ['brokerId'] }],
-  filter: { streamPrefixes: [CUSTOMER_STREAM_PREFIX] },
+  // 3: markers (CS6): the marker catalogue, and each customer's markerId.
+  version: 3,
+  collections: [
+    { name: CUSTOMERS_COLLECTION, indexes: [{ fields: { brokerId: 1 } }, { fields: { name: 1 } }], scalarFields: ['brokerId'] },
+    { name: MARKERS_COLLECTION },
+  ],
+  filter: { streamPrefixes: [CUSTOMER_STREAM_PREFIX, MARKERS_STREAM_ID] },
   handle,
 };

@@ -33,7 +33,11 @@ export type BoardCardDocument = {
   isNew: boolean;
   /** Completion date (YYYY-MM-DD) by milestone id, for the current journey run. */
   completed: Record<string, string>;
-  /** Marker ids (CS6). No event sets them yet, so this stays empty; the board filter reads it. */
+  /**
+   * Marker ids (CS6): the customer's one marker, or none. Emptied when the marker is deleted from
+   * the catalogue. An array so that more than one marker per card needs no new shape; the board
+   * filter reads it.
+   */
   markers: string[];
   _pos?: string;
 };

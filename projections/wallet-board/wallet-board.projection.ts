@@ -3,11 +3,13 @@ import {
   CUSTOMER_STREAM_PREFIX,
   JOURNEY_STREAM_PREFIX,
   MANAGER_WALLETS_STREAM_PREFIX,
+  MARKERS_STREAM_ID,
   WALLET_STREAM_PREFIX,
   type CustomerEvent,
   type CustomerJourneyEvent,
   type JourneyEvent,
   type ManagerWalletsEvent,
+  type MarkerEvent,
   type WalletEvent,
   ERASED_TEXT,
 } from '@trilha/domain';
@@ -16,7 +18,7 @@ import { guardedReplace, guardedUpdate, type ProjectionDefinition } from '@trilh
 import type { CollectionWrite } from '@trilha/read-store';
 import { BOARD_CARDS, BOARD_JOURNEYS, BOARD_WALLETS, WALLET_BOARD } from './documents';
 
-type BoardEvent = CustomerEvent | CustomerJourneyEvent | JourneyEvent | WalletEvent | ManagerWalletsEvent;
+type BoardEvent = CustomerEvent | CustomerJourneyEvent | JourneyEvent | WalletEvent | ManagerWalletsEvent | MarkerEvent;
 
 /** Fields a card gets when its document is first created, whichever event creates it. */
 const NEW_CARD = { isNew: false, completed: {}, markers: [] };
@@ -53,6 +55,11 @@ const HANDLERS: { [T in BoardEvent['type']]?: Handler<T> } = {
   },
   CustomerStageMoved: (data, event, at) => [card(data.customerId, event, { stepId: data.toStepId, enteredStepAt: at, isNew: false })],
   MilestoneCompleted: (data, event) => [card(data.customerId, event, { [`completed.${data.milestoneId}`]: data.completedOn, isNew: false })],
+  CustomerMarkerSet: (data, event) => [card(data.customerId, event, { markers: [data.markerId] })],
+  CustomerMarkerCleared: (data, event) => [card(data.customerId, event, { markers: [] })],
+  // Every card with the deleted marker loses it. Not guarded by position: no card can get a
+  // deleted marker later, so replaying this write changes nothing more.
+  MarkerDeleted: ({ markerId }) => [{ collection: BOARD_CARDS, write: { op: 'updateMany', filter: { markers: markerId }, update: { $set: { markers: [] } } } }],
 };
 
 /** The event types the board reads (the keys of HANDLERS). */
@@ -80,7 +87,7 @@ export const walletBoardProjection: ProjectionDefinition = {
     { name: BOARD_CARDS, indexes: [{ fields: { walletId: 1 } }], scalarFields: ['walletId'] },
   ],
   filter: {
-    streamPrefixes: [CUSTOMER_STREAM_PREFIX, CUSTOMER_JOURNEY_STREAM_PREFIX, JOURNEY_STREAM_PREFIX, WALLET_STREAM_PREFIX, MANAGER_WALLETS_STREAM_PREFIX],
+    streamPrefixes: [CUSTOMER_STREAM_PREFIX, CUSTOMER_JOURNEY_STREAM_PREFIX, JOURNEY_STREAM_PREFIX, WALLET_STREAM_PREFIX, MANAGER_WALLETS_STREAM_PREFIX, MARKERS_STREAM_ID],
     eventTypes: BOARD_EVENT_TYPES,
   },
   handle,

@@ -1,0 +1,45 @@
+import type { RecordedEvent } from '@trilha/event-store';
+import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
+import { BOARD_CARDS, walletBoardProjection } from '@trilha/projections/wallet-board';
+import { ana, bia, MARKER_STORY, recordMarkerStory, vip } from '../../test/marker-story';
+
+describe('wallet board projection: markers on cards (CS6)', () => {
+  let readStore: SqliteReadStore;
+  let events: RecordedEvent[];
+
+  beforeEach(async () => {
+    readStore = new SqliteReadStore(':memory:');
+    for (const spec of walletBoardProjection.collections) await readStore.ensureCollection(spec);
+    events = await recordMarkerStory(walletBoardProjection.filter);
+  });
+  afterEach(() => readStore.close());
+
+  const feed = (batch: RecordedEvent[]) => readStore.commit(batch.flatMap((e) => walletBoardProjection.handle(e)));
+  const markersOfCards = async () => Object.fromEntries((await readStore.collection(BOARD_CARDS).find({})).map((c) => [c._id, c.markers]));
+
+  it('reads the set, cleared and deleted markers, not the names and emojis', () => {
+    expect(events.map((e) => e.type).filter((type) => type.startsWith('Marker'))).toEqual(['MarkerDeleted']);
+  });
+
+  it("holds each card's one marker; a deleted marker leaves every card that had it", async () => {
+    await feed(events);
+    expect(await markersOfCards()).toEqual({ [ana]: [vip], [bia]: [] });
+  });
+
+  it('empties the markers of a card whose marker is cleared', async () => {
+    const all = await recordMarkerStory(walletBoardProjection.filter, [
+      ...MARKER_STORY,
+      [`customer-${ana}`, { type: 'CustomerMarkerCleared', data: { customerId: ana, markerId: vip } }],
+    ]);
+    await feed(all);
+    expect(await markersOfCards()).toEqual({ [ana]: [], [bia]: [] });
+  });
+
+  it('gives the same read model when the same events are fed twice, whole or one by one', async () => {
+    await feed(events);
+    const once = await markersOfCards();
+    await feed(events);
+    for (const event of events) await feed([event]);
+    expect(await markersOfCards()).toEqual(once);
+  });
+});
