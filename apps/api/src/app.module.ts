@@ -7,6 +7,7 @@ import { AuthorizationModule } from './authorization/authorization.module';
 import { CalendarModule } from './calendar/calendar.module';
 import type { TrilhaConfig } from './config/trilha-config';
 import { CustomersModule } from './customers/customers.module';
+import { MarkersModule } from './markers/markers.module';
 import type { ProjectionControl } from '@trilha/projection';
 import { InfrastructureModule, PROJECTION_CONTROL, type Stores } from './infrastructure/infrastructure.module';
 import { PlatformModule, type HealthCheck, type LoggingOptions } from './platform';
@@ -60,6 +61,7 @@ export class AppModule {
         AppointmentsModule,
         CalendarModule,
         CustomerSuccessModule,
+        MarkersModule,
         TimelineModule,
         AdminModule,
         AuditModule,

@@ -27,6 +27,7 @@ export class CustomerAggregateStateDto {
   @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/StateProposalDto' }, description: 'By proposal id' })
   proposals!: Record<string, StateProposalDto>;
   @ApiPropertyOptional() disinterestReason?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'CS6: the marker set on the customer (it may have been deleted from the catalogue since)' }) markerId?: string;
 }
 
 /** GET /customers/:id/state: the aggregate as of an instant or a revision (P4). */

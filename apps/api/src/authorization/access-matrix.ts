@@ -72,12 +72,20 @@ export const ACCESS_MATRIX: readonly RouteAccess[] = [
   { method: 'PUT', path: '/customers/:id/wallet', roles: CUSTOMER_WORKERS, scope: customer },
   { method: 'POST', path: '/customers/:id/stage', roles: CUSTOMER_WORKERS, scope: customer },
   { method: 'POST', path: '/customers/:id/milestones/:milestoneId/complete', roles: CUSTOMER_WORKERS, scope: customer },
+  // A customer's marker (CS6)
+  { method: 'PUT', path: '/customers/:id/marker', roles: CUSTOMER_WORKERS, scope: customer },
+  { method: 'DELETE', path: '/customers/:id/marker', roles: CUSTOMER_WORKERS, scope: customer },
   // Configuration (CS2, CS3)
   { method: 'POST', path: '/journeys', roles: ADMINS, scope: none },
   { method: 'POST', path: '/wallets', roles: ADMINS, scope: none },
   { method: 'POST', path: '/wallets/:id/default', roles: ADMINS, scope: none },
   { method: 'GET', path: '/wallets', roles: EVERYONE, scope: none },
   { method: 'GET', path: '/wallets/:id/board', roles: EVERYONE, scope: list },
+  // Markers (CS6): the catalogue is configuration
+  { method: 'GET', path: '/markers', roles: EVERYONE, scope: none },
+  { method: 'POST', path: '/markers', roles: ADMINS, scope: none },
+  { method: 'PATCH', path: '/markers/:id', roles: ADMINS, scope: none },
+  { method: 'DELETE', path: '/markers/:id', roles: ADMINS, scope: none },
   // Appointments (AS)
   { method: 'POST', path: '/appointments', roles: CUSTOMER_WORKERS, scope: { kind: 'customer-in-body', field: 'customerId' } },
   { method: 'POST', path: '/appointments/:id/confirm', roles: CUSTOMER_WORKERS, scope: appointment },

@@ -1,5 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LEAD_STATUSES, TEMPERATURES } from '@trilha/domain';
+import { MarkerDto } from '../markers/marker.dto';
+import { nullableRef } from '../platform/openapi/nullable';
 import { CustomerDataDto } from './customer-data.dto';
 import { LeadOriginDto } from './register-customer.dto';
 
@@ -27,6 +29,7 @@ class DisinterestDto {
 }
 
 /** GET /customers/:id: the customer detail read model. */
+@ApiExtraModels(MarkerDto)
 export class CustomerDetailDto extends CustomerDataDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiPropertyOptional() objective?: string;
@@ -38,6 +41,8 @@ export class CustomerDetailDto extends CustomerDataDto {
   @ApiProperty({ type: [ProposalDto], description: 'Oldest first' }) proposals!: ProposalDto[];
   @ApiPropertyOptional({ type: DisinterestDto, description: 'The latest disinterest informed (T8)' }) disinterest?: DisinterestDto;
   @ApiPropertyOptional({ type: LeadOriginDto }) origin?: LeadOriginDto;
+  @ApiProperty({ ...nullableRef(MarkerDto), description: 'CS6: the customer’s marker; null when none is set or theirs was deleted' })
+  marker!: MarkerDto | null;
   @ApiProperty({ format: 'date-time' }) registeredAt!: string;
   @ApiPropertyOptional({ type: ActorRefDto }) registeredBy?: ActorRefDto;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;

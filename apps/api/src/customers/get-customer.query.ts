@@ -1,6 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { parsePosition } from '@trilha/event-store';
 import { CUSTOMER_DETAIL, CUSTOMERS_COLLECTION, type CustomerDetailDocument } from '@trilha/projections/customer-detail';
+import { customerMarkerView } from '../markers/customer-marker-view';
 import { NotFoundProblem } from '../platform';
 import { ReadModels } from '../read-models/read-models';
 import type { CustomerDetailDto } from './customer-detail.dto';
@@ -19,9 +20,9 @@ export class GetCustomerHandler implements IQueryHandler<GetCustomerQuery> {
     const customers = await this.readModels.collection<CustomerDetailDocument>(CUSTOMER_DETAIL, CUSTOMERS_COLLECTION);
     const doc = await customers.findOne({ _id: customerId });
     if (!doc) throw new NotFoundProblem(`Customer ${customerId} does not exist`);
-    const { _id, _pos, proposals, ...detail } = doc;
+    const { _id, _pos, proposals, markerId, ...detail } = doc;
     // Stored by id for updates; listed oldest first (the id breaks ties within one instant).
     const list = Object.values(proposals ?? {}).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-    return { ...detail, proposals: list };
+    return { ...detail, proposals: list, marker: await customerMarkerView(this.readModels, markerId) };
   }
 }

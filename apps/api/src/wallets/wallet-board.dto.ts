@@ -6,7 +6,7 @@ import { MinPositionQueryDto } from '../read-models/min-position.query';
 
 /** `GET /wallets/:id/board?marker=&milestoneStatus=&minPosition=` */
 export class WalletBoardQueryDto extends MinPositionQueryDto {
-  @ApiPropertyOptional({ description: 'Only cards with this marker (CS6: no marker can be set yet, so this matches no card)', maxLength: 128 })
+  @ApiPropertyOptional({ description: 'Only the cards of customers with this marker (CS6, a marker id of GET /markers); a deleted or unknown marker matches no card', maxLength: 128 })
   @IsOptional() @IsString() @MaxLength(128) marker?: string;
 
   @ApiPropertyOptional({ enum: MILESTONE_STATUSES, description: 'Only cards whose current step has this milestone status' })

@@ -1,0 +1,16 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandPipeline } from '../commands/command-pipeline';
+import type { CommandResult } from '../commands/command-result';
+import { ChangeMarkerCommand } from './marker-commands';
+import { runMarkerCommand } from './run-marker-command';
+
+/** CS6: rename a marker, change its emoji, or both. */
+@CommandHandler(ChangeMarkerCommand)
+export class ChangeMarkerHandler implements ICommandHandler<ChangeMarkerCommand, CommandResult> {
+  constructor(private readonly pipeline: CommandPipeline) {}
+
+  execute({ markerId, body, context }: ChangeMarkerCommand): Promise<CommandResult> {
+    const { name, emoji } = body;
+    return runMarkerCommand(this.pipeline, { type: 'ChangeMarker', markerId, ...(name !== undefined ? { name } : {}), ...(emoji !== undefined ? { emoji } : {}) }, context);
+  }
+}
