@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { customerJourneyStreamId, customerStreamId } from '@trilha/domain';
+import { customerJourneyStreamId, customerStreamId, fold, liveMarkers, markerCatalogueDecider, MARKERS_STREAM_ID, type MarkerEvent } from '@trilha/domain';
 import { positionToString } from '@trilha/event-store';
 import { ACCESS_MATRIX, routeKey, type RouteAccess } from '../../apps/api/src/authorization/access-matrix';
 import { matrixTableRows } from '../../apps/api/src/authorization/matrix-table';
@@ -73,6 +73,12 @@ describe('authorization matrix (issue 6)', () => {
     return id;
   }
 
+  /** A fresh marker of the catalogue (CS6); deleted ones free their place among the 15. */
+  async function marker(): Promise<string> {
+    const { id } = await command('post', '/markers', { name: `Marcador ${randomUUID()}`, emoji: '⭐' });
+    return id;
+  }
+
   async function appointment(): Promise<{ id: string; customerId: string }> {
     const { id: customerId } = await customer();
     const { id } = await command('post', '/appointments', { customerId, scheduledFor: '2026-03-12T14:00:00Z' });
@@ -121,6 +127,25 @@ describe('authorization matrix (issue 6)', () => {
     'POST /customers/:id/stage': async () => aboutCustomer('post', (c) => `/customers/${c}/stage`, await customerInWallet(), 200, { stepId: journey.steps[1].id }),
     'POST /customers/:id/milestones/:milestoneId/complete': async () =>
       aboutCustomer('post', (c) => `/customers/${c}/milestones/${journey.steps[0].milestones[0].id}/complete`, await customerInWallet(), 200, { completedOn: TODAY }),
+    'PUT /customers/:id/marker': async () => {
+      const markerId = await marker();
+      return aboutCustomer('put', (c) => `/customers/${c}/marker`, (await customer()).id, 200, { markerId });
+    },
+    'DELETE /customers/:id/marker': async () => {
+      const markerId = await marker();
+      const { id } = await customer();
+      await command('put', `/customers/${id}/marker`, { markerId });
+      return aboutCustomer('delete', (c) => `/customers/${c}/marker`, id, 200);
+    },
+    'GET /markers': async () => ({ method: 'get', url: '/markers', ok: 200 }),
+    'POST /markers': async () => {
+      return { method: 'post', url: '/markers', body: { name: `Marcador ${randomUUID()}`, emoji: '🔥' }, ok: 201 };
+    },
+    'PATCH /markers/:id': async () => {
+      const markerId = await marker();
+      return { method: 'patch', url: `/markers/${markerId}`, body: { emoji: '💎' }, ok: 200 };
+    },
+    'DELETE /markers/:id': async () => ({ method: 'delete', url: `/markers/${await marker()}`, ok: 200 }),
     'POST /journeys': async () => ({ method: 'post', url: '/journeys', body: { name: 'Jornada', steps: [{ name: 'Início', milestones: [{ name: 'Boas-vindas', days: 2 }] }] }, ok: 201 }),
     'POST /wallets': async () => ({ method: 'post', url: '/wallets', body: { name: `Carteira ${randomUUID()}`, managerId: 'u-manager' }, ok: 201 }),
     'POST /wallets/:id/default': async () => {
@@ -204,6 +229,11 @@ describe('authorization matrix (issue 6)', () => {
     );
   });
   afterAll(() => t.close());
+  // At most 15 markers (CS6): the calls' markers are deleted after each call, read from the catalogue's stream.
+  afterEach(async () => {
+    const catalogue = fold(markerCatalogueDecider, (await t.eventStore.readStream(MARKERS_STREAM_ID)) as unknown as MarkerEvent[]);
+    for (const { markerId } of liveMarkers(catalogue)) await t.http.delete(`/markers/${markerId}`).set(admin()).expect(200);
+  });
 
   it('covers every authenticated route the app serves, and only those', () => {
     const matrixRoutes = ACCESS_MATRIX.map((rule) => routeKey(rule.method, rule.path));
