@@ -65,6 +65,8 @@ const ENTRIES: { [E in TimelineSourceEvent as E['type']]: (data: E['data']) => T
       milestoneName: null,
       completedOn: d.completedOn,
     }),
+  StepConcluded: (d) =>
+    entry('step_concluded', { journeyId: d.journeyId, journeyName: null, stepId: d.stepId, stepName: null, concludedOn: d.concludedOn }),
   CustomerDeleted: () => entry('customer_deleted', {}),
   CustomerMarkerSet: (d) => entry('marker_set', { markerId: d.markerId, markerName: null, markerEmoji: null }),
   CustomerMarkerCleared: (d) => entry('marker_cleared', { markerId: d.markerId, markerName: null, markerEmoji: null }),

@@ -26,6 +26,7 @@ export const TIMELINE_TYPES = [
   'placed_in_wallet',
   'stage_moved',
   'milestone_completed',
+  'step_concluded',
   'customer_deleted',
   'marker_set',
   'marker_cleared',
@@ -86,6 +87,8 @@ export interface TimelineDataByType {
     milestoneName: string | null;
     completedOn: string;
   };
+  /** CS12: a step of the journey reported concluded on a day (independent of the current step). */
+  step_concluded: { journeyId: string; journeyName: string | null; stepId: string; stepName: string | null; concludedOn: string };
   /** T10: the customer's personal data was erased; earlier entries show placeholders. */
   customer_deleted: Record<string, never>;
   /** CS6: the customer's marker, its name and emoji as they are now (a deleted marker keeps its last ones). */

@@ -40,6 +40,10 @@ const LOOKED_UP: { [T in TimelineType]?: LookedUp<T> } = {
     stepName: labelKey.step(d.journeyId, d.stepId),
     milestoneName: labelKey.milestone(d.journeyId, d.milestoneId),
   }),
+  step_concluded: (d) => ({
+    journeyName: labelKey.journey(d.journeyId),
+    stepName: labelKey.step(d.journeyId, d.stepId),
+  }),
   marker_set: marker,
   marker_cleared: marker,
 };

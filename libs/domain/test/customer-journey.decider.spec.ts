@@ -145,4 +145,43 @@ describe('customer in a wallet (CS4 one by one, CS5, CS12)', () => {
       spec.given([]).when({ ...complete('m1', '2026-01-15'), journey: undefined }).thenThrows({ kind: 'rejected', code: 'not_in_wallet' });
     });
   });
+
+  describe('ConcludeStep', () => {
+    const conclude = (stepId: string, concludedOn: string, timeZone = 'UTC') =>
+      ({ type: 'ConcludeStep', customerId, customerExists: true, stepId, concludedOn, timeZone, journey }) as const;
+    const concluded = (stepId: string, concludedOn: string): CustomerJourneyEvent => ({ type: 'StepConcluded', data: { customerId, journeyId: 'j1', stepId, concludedOn } });
+
+    it('records the conclusion date of the current step, without moving the customer', () => {
+      spec.given([placedInA]).when(conclude('s1', '2026-01-14')).then([concluded('s1', '2026-01-14')]);
+      // Still at s1: moving there changes nothing.
+      spec.given([placedInA, concluded('s1', '2026-01-14')]).when({ type: 'MoveCustomerStage', customerId, customerExists: true, stepId: 's1', journey }).then([]);
+    });
+
+    it('concludes another step of the journey too', () => {
+      spec.given([placedInA, moved]).when(conclude('s1', '2026-01-10')).then([concluded('s1', '2026-01-10')]);
+    });
+
+    it('is a no-op for the same date, corrects a different one, and starts afresh in another wallet', () => {
+      spec.given([placedInA, concluded('s1', '2026-01-14')]).when(conclude('s1', '2026-01-14')).then([]);
+      spec.given([placedInA, concluded('s1', '2026-01-14')]).when(conclude('s1', '2026-01-12')).then([concluded('s1', '2026-01-12')]);
+      const placedAgain: CustomerJourneyEvent = { type: 'CustomerPlacedInWallet', data: { customerId, walletId: walletB, fromWalletId: walletA, journeyId: 'j1', stepId: 's1' } };
+      spec.given([placedInA, concluded('s1', '2026-01-14'), placedAgain]).when(conclude('s1', '2026-01-14')).then([concluded('s1', '2026-01-14')]);
+    });
+
+    it('refuses a date that is not a real YYYY-MM-DD, or one in the future of the business time zone', () => {
+      spec.given([placedInA]).when(conclude('s1', '2026-1-14')).thenThrows({ kind: 'invalid', field: 'concludedOn' });
+      spec.given([placedInA]).when(conclude('s1', '2026-02-29')).thenThrows({ kind: 'invalid', field: 'concludedOn' });
+      spec.given([placedInA]).when(conclude('s1', '2026-01-16')).thenThrows({ kind: 'rejected', code: 'concluded_in_future' });
+      const lateEvening = deciderSpec(customerJourneyDecider, new Date('2026-01-15T23:30:00Z'));
+      lateEvening.given([placedInA]).when(conclude('s1', '2026-01-16', 'Asia/Tokyo')).then([concluded('s1', '2026-01-16')]);
+      lateEvening.given([placedInA]).when(conclude('s1', '2026-01-16', 'America/Sao_Paulo')).thenThrows({ kind: 'rejected', code: 'concluded_in_future' });
+    });
+
+    it('answers not found for a step outside the customer’s journey, and refuses a customer in no journey', () => {
+      spec.given([placedInA]).when(conclude('t1', '2026-01-15')).thenThrows({ kind: 'not_found', code: 'step_not_found' });
+      spec.given([]).when({ ...conclude('s1', '2026-01-15'), journey: undefined }).thenThrows({ kind: 'rejected', code: 'not_in_wallet' });
+      spec.given([placedInNoJourney]).when({ ...conclude('s1', '2026-01-15'), journey: undefined }).thenThrows({ kind: 'rejected', code: 'no_journey' });
+      spec.given([placedInA]).when({ ...conclude('s1', '2026-01-15'), customerExists: false }).thenThrows({ kind: 'not_found', code: 'customer_not_found' });
+    });
+  });
 });

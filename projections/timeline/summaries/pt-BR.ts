@@ -115,6 +115,7 @@ export const ptBR: SummaryCatalogue = {
   },
   stage_moved: (d) => `Etapa alterada de ${d.fromStepName ?? d.fromStepId} para ${d.toStepName ?? d.toStepId}`,
   milestone_completed: (d) => `Marco ${d.milestoneName ?? d.milestoneId} concluído em ${formatDate(d.completedOn)}`,
+  step_concluded: (d) => `Etapa ${d.stepName ?? d.stepId} concluída em ${formatDate(d.concludedOn)}`,
   customer_deleted: () => 'Cliente excluído: dados pessoais removidos (LGPD)',
   marker_set: (d) => `Marcador definido: ${markerLabel(d)}`,
   marker_cleared: (d) => `Marcador removido: ${markerLabel(d)}`,

@@ -68,6 +68,7 @@ export const STORY: Step[] = [
   { stream: customerJourneyStreamId(ana), type: 'CustomerPlacedInWallet', data: { customerId: ana, walletId: premium, fromWalletId: basic, journeyId, stepId: 's1' } },
   { stream: customerJourneyStreamId(ana), type: 'MilestoneCompleted', data: { customerId: ana, journeyId, stepId: 's1', milestoneId: 'm1', completedOn: '2026-03-11' } },
   { stream: customerJourneyStreamId(ana), type: 'CustomerStageMoved', data: { customerId: ana, journeyId, fromStepId: 's1', toStepId: 's2' } },
+  { stream: customerJourneyStreamId(ana), type: 'StepConcluded', data: { customerId: ana, journeyId, stepId: 's1', concludedOn: '2026-03-12' } },
   { stream: MARKERS_STREAM_ID, type: 'MarkerCreated', data: { markerId: vipMarker, name: 'VIP', emoji: '⭐' } },
   { stream: customerStreamId(ana), type: 'CustomerMarkerSet', data: { customerId: ana, markerId: vipMarker } },
   { stream: MARKERS_STREAM_ID, type: 'MarkerRenamed', data: { markerId: vipMarker, name: 'Cliente VIP' } },

@@ -73,6 +73,10 @@ const SAMPLES: { [T in TimelineType]: Array<[TimelineData<T>, string]> } = {
   milestone_completed: [
     [{ journeyId: 'j1', journeyName: 'Onboarding', stepId: 's1', stepName: 'Boas-vindas', milestoneId: 'm1', milestoneName: 'Kickoff', completedOn: '2026-03-11' }, 'Marco Kickoff concluído em 11/03/2026'],
   ],
+  step_concluded: [
+    [{ journeyId: 'j1', journeyName: 'Onboarding', stepId: 's1', stepName: 'Boas-vindas', concludedOn: '2026-03-12' }, 'Etapa Boas-vindas concluída em 12/03/2026'],
+    [{ journeyId: 'j1', journeyName: null, stepId: 's1', stepName: null, concludedOn: '2026-03-12' }, 'Etapa s1 concluída em 12/03/2026'],
+  ],
   customer_deleted: [[{}, 'Cliente excluído: dados pessoais removidos (LGPD)']],
   marker_set: [
     [{ markerId: 'k1', markerName: 'Cliente VIP', markerEmoji: '⭐' }, 'Marcador definido: ⭐ Cliente VIP'],

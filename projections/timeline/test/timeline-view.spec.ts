@@ -36,6 +36,7 @@ describe('timeline view: entries as the API serves them', () => {
     expect(items.map((i) => i.summary)).toEqual([
       'Marcador removido: ⭐ Cliente VIP',
       'Marcador definido: ⭐ Cliente VIP',
+      'Etapa Boas-vindas concluída em 12/03/2026',
       'Etapa alterada de Boas-vindas para Adoção',
       'Marco Kickoff concluído em 11/03/2026',
       'Cliente movido da carteira Básica para a carteira Premium, na etapa Boas-vindas',

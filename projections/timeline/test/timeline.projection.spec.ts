@@ -41,6 +41,7 @@ describe('timeline projection', () => {
     expect((await entriesOf(ana)).map((e) => e.type)).toEqual([
       'marker_cleared',
       'marker_set',
+      'step_concluded',
       'stage_moved',
       'milestone_completed',
       'placed_in_wallet',

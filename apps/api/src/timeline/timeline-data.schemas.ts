@@ -94,6 +94,13 @@ export const TIMELINE_DATA_SCHEMAS: { [T in TimelineType]: SchemaObject } = {
     milestoneName: nullable(text(LOOKED_UP)),
     completedOn: { type: 'string', format: 'date' },
   }),
+  step_concluded: fields({
+    journeyId: uuid(),
+    journeyName: nullable(text(LOOKED_UP)),
+    stepId: text(),
+    stepName: nullable(text(LOOKED_UP)),
+    concludedOn: { type: 'string', format: 'date' },
+  }),
   customer_deleted: fields({}),
   marker_set: marker(),
   marker_cleared: marker(),

@@ -46,7 +46,18 @@ export type CompleteMilestone = {
   journey?: JourneyOutline;
 };
 
-export type CustomerJourneyCommand = PlaceCustomerInWallet | MoveCustomerStage | CompleteMilestone;
+export type ConcludeStep = {
+  type: 'ConcludeStep';
+  customerId: string;
+  customerExists: boolean;
+  stepId: string;
+  concludedOn: string;
+  /** The business's IANA time zone: whose "today" a conclusion date may not be after. */
+  timeZone: string;
+  journey?: JourneyOutline;
+};
+
+export type CustomerJourneyCommand = PlaceCustomerInWallet | MoveCustomerStage | CompleteMilestone | ConcludeStep;
 
 function decidePlace(command: PlaceCustomerInWallet, state: CustomerJourneyState): CustomerJourneyEvent[] {
   const { customerId, walletId, wallet, journey } = command;
@@ -64,7 +75,7 @@ function decidePlace(command: PlaceCustomerInWallet, state: CustomerJourneyState
 }
 
 /** The customer's journey as given, checked against the stream's own record of it. */
-function currentJourney(command: MoveCustomerStage | CompleteMilestone, state: CustomerJourneyState): JourneyOutline {
+function currentJourney(command: MoveCustomerStage | CompleteMilestone | ConcludeStep, state: CustomerJourneyState): JourneyOutline {
   if (!command.customerExists) throw notFound('customer_not_found', `Customer ${command.customerId} does not exist`);
   if (!state.walletId) throw rejected('not_in_wallet', `Customer ${command.customerId} is in no wallet`);
   if (!state.journeyId || !state.stepId) throw rejected('no_journey', `The wallet of customer ${command.customerId} has no journey`);
@@ -95,6 +106,17 @@ function decideComplete(command: CompleteMilestone, state: CustomerJourneyState,
   return [{ type: 'MilestoneCompleted', data: { customerId, journeyId: journey.journeyId, stepId: step.id, milestoneId, completedOn } }];
 }
 
+function decideConclude(command: ConcludeStep, state: CustomerJourneyState, now: Date): CustomerJourneyEvent[] {
+  const { customerId, stepId, concludedOn } = command;
+  if (!isCalendarDate(concludedOn)) throw invalid('concludedOn', 'concludedOn must be a date YYYY-MM-DD');
+  const journey = currentJourney(command, state);
+  // Any step may be reported concluded, the current one or another, as in the customer 360.
+  if (!journey.steps.some((step) => step.id === stepId)) throw notFound('step_not_found', `Step ${stepId} is not in the customer's journey`);
+  if (concludedOn > localDate(now, command.timeZone)) throw rejected('concluded_in_future', `concludedOn ${concludedOn} is in the future`);
+  if (state.concluded[stepId] === concludedOn) return [];
+  return [{ type: 'StepConcluded', data: { customerId, journeyId: journey.journeyId, stepId, concludedOn } }];
+}
+
 export const customerJourneyDecider: Decider<CustomerJourneyCommand, CustomerJourneyState, CustomerJourneyEvent> = {
   initialState: initialCustomerJourneyState,
   evolve: evolveCustomerJourney,
@@ -106,6 +128,8 @@ export const customerJourneyDecider: Decider<CustomerJourneyCommand, CustomerJou
         return decideMove(command, state);
       case 'CompleteMilestone':
         return decideComplete(command, state, now);
+      case 'ConcludeStep':
+        return decideConclude(command, state, now);
     }
   },
 };

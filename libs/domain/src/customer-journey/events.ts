@@ -18,7 +18,13 @@ export type MilestoneCompleted = DomainEvent<
   { customerId: string; journeyId: string; stepId: string; milestoneId: string; completedOn: string }
 >;
 
-export type CustomerJourneyEvent = CustomerPlacedInWallet | CustomerStageMoved | MilestoneCompleted;
+/**
+ * CS12: a step of the journey reported concluded on `concludedOn` (YYYY-MM-DD); a later one
+ * corrects the date. Independent of the current step: concluding does not move the customer.
+ */
+export type StepConcluded = DomainEvent<'StepConcluded', { customerId: string; journeyId: string; stepId: string; concludedOn: string }>;
+
+export type CustomerJourneyEvent = CustomerPlacedInWallet | CustomerStageMoved | MilestoneCompleted | StepConcluded;
 
 /** Not `customer-…`: that prefix is the customer aggregate's own. */
 export const CUSTOMER_JOURNEY_STREAM_PREFIX = 'customerjourney-';
