@@ -244,6 +244,40 @@ describe('OpenAPI conformance: every answer is the one /docs-json documents', ()
     await probeErrors('get', `/wallets/${walletId}/board`, { badUrl: `/wallets/${walletId}/board?milestoneStatus=soon`, unknownUrl: `/wallets/${unknownId}/board` });
   });
 
+  it('markers (CS6): the catalogue and a customer’s marker', async () => {
+    const vip = (await send(201, 'post', '/markers', { body: { name: 'VIP', emoji: '⭐' }, headers: { 'Idempotency-Key': 'marker-1' } })).id;
+    await send(201, 'post', '/markers', { body: { name: 'VIP', emoji: '⭐' }, headers: { 'Idempotency-Key': 'marker-1' } });
+    await send(409, 'post', '/markers', { body: { name: 'vip', emoji: '🔥' } });
+    await probeErrors('post', '/markers', { body: { name: 'Outro', emoji: '🔥' }, badBody: { name: 'Dois', emoji: '🔥🔥' }, forbidden: 'manager' });
+    const spare = (await send(201, 'post', '/markers', { body: { name: 'Em risco', emoji: '⚠️' } })).id;
+    const live = (await read('/markers')).items.length;
+    for (let i = live; i < 15; i++) await send(201, 'post', '/markers', { body: { name: `Marcador ${i}`, emoji: '🔖' } });
+    await send(422, 'post', '/markers', { body: { name: 'Décimo sexto', emoji: '🔖' } });
+    await read('/markers');
+    await probeErrors('get', '/markers', { badUrl: '/markers?minPosition=nope' });
+
+    await send(200, 'patch', `/markers/${vip}`, { body: { name: 'Cliente VIP', emoji: '💎' } });
+    await send(409, 'patch', `/markers/${spare}`, { body: { name: 'cliente vip' } });
+    await send(400, 'patch', `/markers/${vip}`, { body: {} });
+    await probeErrors('patch', `/markers/${vip}`, { body: { emoji: '⭐' }, badBody: { emoji: 'star' }, forbidden: 'broker', unknownUrl: `/markers/${unknownId}` });
+
+    const marker = `/customers/${customerId}/marker`;
+    await send(200, 'put', marker, { body: { markerId: vip } });
+    await send(422, 'put', marker, { body: { markerId: unknownId } });
+    await staleIfMatch('put', marker, { markerId: spare });
+    await probeErrors('put', marker, { body: { markerId: vip }, badBody: { markerId: 'nope' }, forbidden: 'readonly', unknownUrl: `/customers/${unknownId}/marker` });
+    await read(`/customers/${customerId}`);
+    await send(200, 'delete', marker);
+    await staleIfMatch('delete', marker);
+    await probeErrors('delete', marker, { badUrl: '/customers/nope/marker', forbidden: 'auditor', unknownUrl: `/customers/${unknownId}/marker` });
+    await send(200, 'put', marker, { body: { markerId: spare } });
+    await read(`/customers/${customerId}/timeline?type=marker_set,marker_cleared`);
+
+    await send(200, 'delete', `/markers/${spare}`);
+    await probeErrors('delete', `/markers/${vip}`, { badUrl: '/markers/nope', forbidden: 'manager', unknownUrl: `/markers/${spare}` });
+    await read(`/customers/${customerId}`);
+  });
+
   it('appointments and the calendar', async () => {
     const schedule = { customerId, scheduledFor: '2026-03-12T14:00:00Z', responsibleId: 'u1', kind: 'visit', notes: 'Levar a planta' };
     const first = (await send(201, 'post', '/appointments', { body: schedule })).id;
@@ -352,6 +386,7 @@ describe('OpenAPI conformance: every answer is the one /docs-json documents', ()
     'POST /journeys 409': 'the id derives from the command id; only a concurrent append with the same id conflicts',
     'POST /appointments 409': 'the id derives from the command id; only a concurrent append with the same id conflicts',
     'POST /wallets/{id}/default 409': 'no If-Match: only concurrent appends that outlast the retries conflict',
+    'DELETE /markers/{id} 409': 'no If-Match: only concurrent appends that outlast the retries conflict',
   };
 
   it('exercised every documented operation and every reachable documented answer', () => {

@@ -61,7 +61,7 @@ export class MarkersController {
   @HttpCode(200)
   @IdempotencyKeyHeader()
   @ApiOkResponse({ type: CommandAnswerDto, description: `Deleted; customers that had it show no marker from then on. ${REVISION}` })
-  @ApiProblems(403, { status: 404, description: 'The marker does not exist or was already deleted' })
+  @ApiProblems(400, 403, { status: 404, description: 'The marker does not exist or was already deleted' }, { status: 409, description: 'A concurrent change' })
   async delete(@Param('id', uuidParam('id')) id: string, @CommandCtx() context: CommandContext): Promise<CommandAnswerDto> {
     return answer(await this.commands.execute(new DeleteMarkerCommand(id, context)));
   }
