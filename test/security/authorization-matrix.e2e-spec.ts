@@ -127,6 +127,8 @@ describe('authorization matrix (issue 6)', () => {
     'POST /customers/:id/stage': async () => aboutCustomer('post', (c) => `/customers/${c}/stage`, await customerInWallet(), 200, { stepId: journey.steps[1].id }),
     'POST /customers/:id/milestones/:milestoneId/complete': async () =>
       aboutCustomer('post', (c) => `/customers/${c}/milestones/${journey.steps[0].milestones[0].id}/complete`, await customerInWallet(), 200, { completedOn: TODAY }),
+    'POST /customers/:id/steps/:stepId/conclude': async () =>
+      aboutCustomer('post', (c) => `/customers/${c}/steps/${journey.steps[0].id}/conclude`, await customerInWallet(), 200, { concludedOn: TODAY }),
     'PUT /customers/:id/marker': async () => {
       const markerId = await marker();
       return aboutCustomer('put', (c) => `/customers/${c}/marker`, (await customer()).id, 200, { markerId });

@@ -11,3 +11,7 @@ export class MoveCustomerStageCommand {
 export class CompleteMilestoneCommand {
   constructor(readonly customerId: string, readonly milestoneId: string, readonly completedOn: string, readonly context: CommandContext) {}
 }
+
+export class ConcludeStepCommand {
+  constructor(readonly customerId: string, readonly stepId: string, readonly concludedOn: string, readonly context: CommandContext) {}
+}

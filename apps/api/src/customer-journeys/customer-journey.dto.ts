@@ -18,3 +18,9 @@ export class CompleteMilestoneDto {
   @ApiProperty({ format: 'date', maxLength: 10, example: '2026-03-12', description: 'The day it was completed; not in the future' })
   @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'completedOn must be a date YYYY-MM-DD' }) completedOn!: string;
 }
+
+/** POST /customers/:id/steps/:stepId/conclude (CS12). */
+export class ConcludeStepDto {
+  @ApiProperty({ format: 'date', maxLength: 10, example: '2026-03-12', description: 'The day the step was concluded; not in the future' })
+  @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'concludedOn must be a date YYYY-MM-DD' }) concludedOn!: string;
+}

@@ -7,8 +7,8 @@ import { CommandAnswerDto } from '../customers/command-answer.dto';
 import { ApiProblems } from '../platform';
 import { commandAnswer } from '../wallets/command-answer';
 import { uuidParam } from '../wallets/uuid-param.pipe';
-import { CompleteMilestoneCommand, MoveCustomerStageCommand, PlaceCustomerInWalletCommand } from './customer-journey-commands';
-import { CompleteMilestoneDto, MoveStageDto, PlaceInWalletDto } from './customer-journey.dto';
+import { CompleteMilestoneCommand, ConcludeStepCommand, MoveCustomerStageCommand, PlaceCustomerInWalletCommand } from './customer-journey-commands';
+import { CompleteMilestoneDto, ConcludeStepDto, MoveStageDto, PlaceInWalletDto } from './customer-journey.dto';
 
 const idempotencyKey = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat it to retry safely: the command runs once' });
 const ifMatch = ApiHeader({ name: 'If-Match', required: false, description: "The revision of the customer's journey you last read: a different one answers 409" });
@@ -64,5 +64,25 @@ export class CustomerJourneysController {
     @CommandCtx() context: CommandContext,
   ): Promise<CommandAnswerDto> {
     return commandAnswer(await this.commands.execute(new CompleteMilestoneCommand(id, milestoneId, body.completedOn, context)));
+  }
+
+  @Post(':id/steps/:stepId/conclude')
+  @HttpCode(200)
+  @ApiProblems(403) // who may call it: ACCESS_MATRIX (authorization/access-matrix.ts)
+  @idempotencyKey
+  @ifMatch
+  @ApiOkResponse({ type: CommandAnswerDto, description: 'Concluded on that date (the current step stays as it is); another date corrects it, the same date changes nothing' })
+  @ApiProblems(
+    { status: 404, description: "The customer does not exist, or the step is not in the customer's journey" },
+    409,
+    { status: 422, description: 'The customer is in no journey, or the date is in the future' },
+  )
+  async concludeStep(
+    @Param('id', uuidParam('id')) id: string,
+    @Param('stepId', uuidParam('stepId')) stepId: string,
+    @Body() body: ConcludeStepDto,
+    @CommandCtx() context: CommandContext,
+  ): Promise<CommandAnswerDto> {
+    return commandAnswer(await this.commands.execute(new ConcludeStepCommand(id, stepId, body.concludedOn, context)));
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CompleteMilestoneHandler } from './complete-milestone.handler';
+import { ConcludeStepHandler } from './conclude-step.handler';
 import { CustomerJourneys } from './customer-journeys';
 import { CustomerJourneysController } from './customer-journeys.controller';
 import { MoveCustomerStageHandler } from './move-customer-stage.handler';
@@ -7,6 +8,6 @@ import { PlaceCustomerInWalletHandler } from './place-customer-in-wallet.handler
 
 @Module({
   controllers: [CustomerJourneysController],
-  providers: [CustomerJourneys, PlaceCustomerInWalletHandler, MoveCustomerStageHandler, CompleteMilestoneHandler],
+  providers: [CustomerJourneys, PlaceCustomerInWalletHandler, MoveCustomerStageHandler, CompleteMilestoneHandler, ConcludeStepHandler],
 })
 export class CustomerJourneysModule {}
