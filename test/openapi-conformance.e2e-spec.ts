@@ -237,6 +237,14 @@ describe('OpenAPI conformance: every answer is the one /docs-json documents', ()
     await staleIfMatch('post', complete, { completedOn: '2026-03-08' });
     await probeErrors('post', complete, { body: { completedOn: '2026-03-08' }, badBody: { completedOn: '09/03/2026' }, forbidden: 'readonly', unknownUrl: `/customers/${unknownId}/milestones/${milestoneId}/complete` });
 
+    const stepId = journey.steps[0].id;
+    const conclude = `/customers/${customerId}/steps/${stepId}/conclude`;
+    await send(200, 'post', conclude, { body: { concludedOn: '2026-03-09' } });
+    await send(422, 'post', conclude, { body: { concludedOn: '2026-03-11' } });
+    await send(404, 'post', `/customers/${customerId}/steps/${unknownId}/conclude`, { body: { concludedOn: '2026-03-09' } });
+    await staleIfMatch('post', conclude, { concludedOn: '2026-03-08' });
+    await probeErrors('post', conclude, { body: { concludedOn: '2026-03-08' }, badBody: { concludedOn: '09/03/2026' }, forbidden: 'readonly', unknownUrl: `/customers/${unknownId}/steps/${stepId}/conclude` });
+
     const board = await read(`/wallets/${walletId}/board`);
     expect(board.total).toBe(1);
     await read(`/wallets/${bareWalletId}/board`);
