@@ -2,8 +2,9 @@ import type { ProjectionDefinition } from '@trilha/projection';
 import { calendarProjection } from './calendar';
 import { auditChangesProjection } from './audit-changes';
 import { customerDetailProjection } from './customer-detail';
+import { journeyProgressProjection } from './journey-progress';
 import { walletBoardProjection } from './wallet-board';
 import { timelineProjection } from './timeline';
 
 /** Every read model the projector runs. */
-export const ALL_PROJECTIONS: ProjectionDefinition[] = [customerDetailProjection, walletBoardProjection, calendarProjection, auditChangesProjection, timelineProjection];
+export const ALL_PROJECTIONS: ProjectionDefinition[] = [customerDetailProjection, walletBoardProjection, calendarProjection, auditChangesProjection, timelineProjection, journeyProgressProjection];

@@ -1,0 +1,3 @@
+export * from './documents';
+export * from './journey-progress.projection';
+export * from './progress-view';
