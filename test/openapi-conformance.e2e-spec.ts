@@ -245,6 +245,11 @@ describe('OpenAPI conformance: every answer is the one /docs-json documents', ()
     await staleIfMatch('post', conclude, { concludedOn: '2026-03-08' });
     await probeErrors('post', conclude, { body: { concludedOn: '2026-03-08' }, badBody: { concludedOn: '09/03/2026' }, forbidden: 'readonly', unknownUrl: `/customers/${unknownId}/steps/${stepId}/conclude` });
 
+    const progress = await read(`/customers/${customerId}/journey`);
+    expect(progress.steps[0]).toMatchObject({ id: stepId, concludedOn: '2026-03-09', status: 'concluded_on_time' });
+    expect((await read(`/customers/${otherCustomerId}/journey`)).journey).toBeNull();
+    await probeErrors('get', `/customers/${customerId}/journey`, { badUrl: '/customers/nope/journey', unknownUrl: `/customers/${unknownId}/journey` });
+
     const board = await read(`/wallets/${walletId}/board`);
     expect(board.total).toBe(1);
     await read(`/wallets/${bareWalletId}/board`);

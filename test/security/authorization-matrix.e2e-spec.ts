@@ -123,6 +123,10 @@ describe('authorization matrix (issue 6)', () => {
       const { id, position } = await customer();
       return aboutCustomer('get', (c) => `/customers/${c}/changes?minPosition=${position}`, id, 200);
     },
+    'GET /customers/:id/journey': async () => {
+      const { id, position } = await customer();
+      return aboutCustomer('get', (c) => `/customers/${c}/journey?minPosition=${position}`, id, 200);
+    },
     'PUT /customers/:id/wallet': async () => aboutCustomer('put', (c) => `/customers/${c}/wallet`, (await customer()).id, 200, { walletId }),
     'POST /customers/:id/stage': async () => aboutCustomer('post', (c) => `/customers/${c}/stage`, await customerInWallet(), 200, { stepId: journey.steps[1].id }),
     'POST /customers/:id/milestones/:milestoneId/complete': async () =>

@@ -73,6 +73,7 @@ export const ACCESS_MATRIX: readonly RouteAccess[] = [
   { method: 'POST', path: '/customers/:id/stage', roles: CUSTOMER_WORKERS, scope: customer },
   { method: 'POST', path: '/customers/:id/milestones/:milestoneId/complete', roles: CUSTOMER_WORKERS, scope: customer },
   { method: 'POST', path: '/customers/:id/steps/:stepId/conclude', roles: CUSTOMER_WORKERS, scope: customer },
+  { method: 'GET', path: '/customers/:id/journey', roles: EVERYONE, scope: customer },
   // A customer's marker (CS6)
   { method: 'PUT', path: '/customers/:id/marker', roles: CUSTOMER_WORKERS, scope: customer },
   { method: 'DELETE', path: '/customers/:id/marker', roles: CUSTOMER_WORKERS, scope: customer },

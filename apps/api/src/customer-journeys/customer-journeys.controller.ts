@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '../commands/command-context';
 import { CommandCtx } from '../commands/command-context.decorator';
@@ -9,6 +10,9 @@ import { commandAnswer } from '../wallets/command-answer';
 import { uuidParam } from '../wallets/uuid-param.pipe';
 import { CompleteMilestoneCommand, ConcludeStepCommand, MoveCustomerStageCommand, PlaceCustomerInWalletCommand } from './customer-journey-commands';
 import { CompleteMilestoneDto, ConcludeStepDto, MoveStageDto, PlaceInWalletDto } from './customer-journey.dto';
+import { GetJourneyProgressQuery } from './get-journey-progress.query';
+import { JourneyProgressDto } from './journey-progress.dto';
+import { MinPositionQueryDto } from '../read-models/min-position.query';
 
 const idempotencyKey = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat it to retry safely: the command runs once' });
 const ifMatch = ApiHeader({ name: 'If-Match', required: false, description: "The revision of the customer's journey you last read: a different one answers 409" });
@@ -18,7 +22,17 @@ const ifMatch = ApiHeader({ name: 'If-Match', required: false, description: "The
 @ApiBearerAuth()
 @Controller('customers')
 export class CustomerJourneysController {
-  constructor(private readonly commands: CommandGateway) {}
+  constructor(
+    private readonly commands: CommandGateway,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get(':id/journey')
+  @ApiOkResponse({ type: JourneyProgressDto, description: "The customer's journey (CS12): each step and milestone with its due day, the dates reported and its status today" })
+  @ApiProblems(400, 401, { status: 404, description: 'The customer does not exist' })
+  journey(@Param('id', uuidParam('id')) id: string, @Query() query: MinPositionQueryDto): Promise<JourneyProgressDto> {
+    return this.queries.execute(new GetJourneyProgressQuery(id, query.minPosition));
+  }
 
   @Put(':id/wallet')
   @HttpCode(200)
