@@ -112,6 +112,7 @@ function describeOver(stores: string, environment: StoreEnvironment) {
     it('refuses a bad change: empty body, bad fields, unknown marker, a taken name', async () => {
       const marker = await created('Detrator', '😠');
       await refused(() => t.http.patch(`/markers/${marker.id}`).set(as()).send({}), 400, 'body');
+      await refused(() => t.http.patch(`/markers/${marker.id}`).set(as()).send({ name: null, emoji: null }), 400, 'body');
       await refused(() => t.http.patch(`/markers/${marker.id}`).set(as()).send({ name: '' }), 400, 'name');
       await refused(() => t.http.patch(`/markers/${marker.id}`).set(as()).send({ emoji: '😠😠' }), 400, 'emoji');
       await refused(() => t.http.patch('/markers/not-a-uuid').set(as()).send({ name: 'X' }), 400, 'id');

@@ -49,7 +49,9 @@ describe('input fuzzing of every command route', () => {
     await post(`/customers/${customer.id}/wallet`, { walletId: wallet.id }, 'put');
     const proposal = await post(`/customers/${customer.id}/proposals`, { productId: 'p1', amount: 1000 });
     const appointment = await post('/appointments', { customerId: customer.id, scheduledFor: '2099-03-10T14:30:00Z' });
+    const marker = await post('/markers', { name: 'Fuzz marker', emoji: '⭐' });
     return {
+      markers: marker.id,
       customers: customer.id,
       appointments: appointment.id,
       wallets: wallet.id,

@@ -11,6 +11,7 @@ export class ChangeMarkerHandler implements ICommandHandler<ChangeMarkerCommand,
 
   execute({ markerId, body, context }: ChangeMarkerCommand): Promise<CommandResult> {
     const { name, emoji } = body;
-    return runMarkerCommand(this.pipeline, { type: 'ChangeMarker', markerId, ...(name !== undefined ? { name } : {}), ...(emoji !== undefined ? { emoji } : {}) }, context);
+    // Null or absent: unchanged (both fields are required on a marker, neither can be cleared).
+    return runMarkerCommand(this.pipeline, { type: 'ChangeMarker', markerId, ...(name != null ? { name } : {}), ...(emoji != null ? { emoji } : {}) }, context);
   }
 }

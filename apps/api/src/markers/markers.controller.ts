@@ -53,7 +53,8 @@ export class MarkersController {
     { status: 409, description: 'Another marker has this name (ignoring case), or a concurrent change' },
   )
   async change(@Param('id', uuidParam('id')) id: string, @Body() body: ChangeMarkerDto, @CommandCtx() context: CommandContext): Promise<CommandAnswerDto> {
-    if (body.name === undefined && body.emoji === undefined) throw new BadRequestProblem('body', 'Send name, emoji or both');
+    // A null field is left out (IsOptional lets null through): there is nothing to clear.
+    if (body.name == null && body.emoji == null) throw new BadRequestProblem('body', 'Send name, emoji or both');
     return answer(await this.commands.execute(new ChangeMarkerCommand(id, body, context)));
   }
 
