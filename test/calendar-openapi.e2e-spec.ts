@@ -31,7 +31,7 @@ describe('OpenAPI of the appointments and calendar routes', () => {
     const query = Object.fromEntries(params.filter((p) => p.in === 'query').map((p) => [p.name, p.required ?? false]));
     expect(query).toEqual({ from: true, to: true, ownerId: false, minPosition: false });
     const dayParams = doc.paths['/calendar/{date}'].get.parameters ?? [];
-    expect(dayParams.map((p) => `${p.in}:${p.name}`).sort()).toEqual(['path:date', 'query:minPosition', 'query:ownerId']);
+    expect(dayParams.map((p) => `${p.in}:${p.name}`).sort()).toEqual(['path:date', 'query:minPosition', 'query:ownerId', 'query:tab']);
   });
 
   it('gives the body-taking appointment routes a request body', () => {

@@ -84,11 +84,28 @@ describe('calendar over HTTP (CAL2, CAL3)', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       date: '2026-03-09',
+      tabs: { orders: 0, services: 1, follow_up: 1, birthday: 0, done: 0 },
       actions: [
-        { id: ids.mon1, kind: 'service', customerId, title: 'Serviço', status: 'scheduled', done: false },
-        { id: ids.mon2, kind: 'follow_up', customerId, title: 'Follow-up: Perguntar da revisão', status: 'scheduled', done: false },
+        { id: ids.mon1, kind: 'service', customerId, title: 'Serviço', status: 'scheduled', done: false, tab: 'services' },
+        { id: ids.mon2, kind: 'follow_up', customerId, title: 'Follow-up: Perguntar da revisão', status: 'scheduled', done: false, tab: 'follow_up' },
       ],
     });
+  });
+
+  it('shows one tab of a day with ?tab=, done actions under done whatever their kind, and counts every tab (CAL3)', async () => {
+    const services = await get(`/calendar/2026-03-09?ownerId=u1&tab=services&minPosition=${lastPosition}`);
+    expect(services.body.actions.map((a: { id: string }) => a.id)).toEqual([ids.mon1]);
+    expect(services.body.tabs).toEqual({ orders: 0, services: 1, follow_up: 1, birthday: 0, done: 0 });
+    const done = await get(`/calendar/2026-03-11?tab=done&minPosition=${lastPosition}`);
+    expect(done.body.actions.map((a: { id: string; tab: string }) => [a.id, a.tab])).toEqual([
+      [ids.wed1, 'done'],
+      [ids.wed2, 'done'],
+      [ids.wedLate, 'done'],
+    ]);
+    expect((await get(`/calendar/2026-03-11?tab=services&minPosition=${lastPosition}`)).body.actions).toEqual([]);
+    const unknownTab = await get('/calendar/2026-03-11?tab=pedidos');
+    expect(unknownTab.status).toBe(400);
+    expect(unknownTab.body.errors).toEqual([expect.objectContaining({ field: 'tab' })]);
   });
 
   it('shows confirmed, success and lost as done, and the late-evening action on its local day', async () => {
@@ -102,7 +119,7 @@ describe('calendar over HTTP (CAL2, CAL3)', () => {
 
   it('shows a rescheduled appointment on its new day only, not done', async () => {
     const newDay = await get(`/calendar/2026-03-13?minPosition=${lastPosition}`);
-    expect(newDay.body.actions).toEqual([{ id: ids.moved, kind: 'service', customerId, title: 'Serviço', status: 'scheduled', done: false }]);
+    expect(newDay.body.actions).toEqual([{ id: ids.moved, kind: 'service', customerId, title: 'Serviço', status: 'scheduled', done: false, tab: 'services' }]);
     const oldDay = await get('/calendar/2026-03-09');
     expect(oldDay.body.actions.map((a: { id: string }) => a.id)).not.toContain(ids.moved);
   });
@@ -112,7 +129,7 @@ describe('calendar over HTTP (CAL2, CAL3)', () => {
     expect(u2.body.actions.map((a: { id: string }) => a.id)).toEqual([ids.tueU2]);
     const empty = await get('/calendar/2026-03-20');
     expect(empty.status).toBe(200);
-    expect(empty.body).toEqual({ date: '2026-03-20', actions: [] });
+    expect(empty.body).toEqual({ date: '2026-03-20', tabs: { orders: 0, services: 0, follow_up: 0, birthday: 0, done: 0 }, actions: [] });
   });
 
   it('accepts a range of a whole leap year', async () => {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CALENDAR_TABS, type CalendarTab } from './calendar-tab';
 import { MinPositionQueryDto } from '../read-models/min-position.query';
 import { IsCalendarDate } from './is-calendar-date.decorator';
 
@@ -17,4 +18,10 @@ export class CalendarRangeQueryDto extends CalendarDayQueryDto {
 
   @ApiProperty({ format: 'date', maxLength: 10, example: '2026-03-31', description: `Last day (inclusive); from…to spans at most ${MAX_CALENDAR_RANGE_DAYS} days` })
   @IsCalendarDate() to!: string;
+}
+
+/** `GET /calendar/:date`: also `?tab=`, one tab of the day (CAL3). */
+export class CalendarDayDetailQueryDto extends CalendarDayQueryDto {
+  @ApiPropertyOptional({ enum: CALENDAR_TABS, description: 'Only the actions of this tab; the counts still cover every tab' })
+  @IsOptional() @IsIn(CALENDAR_TABS, { message: `tab must be one of ${CALENDAR_TABS.join(', ')}` }) tab?: CalendarTab;
 }

@@ -5,7 +5,7 @@ import { ApiProblems, BadRequestProblem, CurrentActor, type Actor } from '../pla
 import { portfolioScopeOf } from '../authorization/portfolio-scope';
 import { daysBetween } from './calendar-date';
 import { CalendarDatePipe } from './calendar-date.pipe';
-import { CalendarDayQueryDto, CalendarRangeQueryDto, MAX_CALENDAR_RANGE_DAYS } from './calendar-queries.dto';
+import { CalendarDayDetailQueryDto, CalendarRangeQueryDto, MAX_CALENDAR_RANGE_DAYS } from './calendar-queries.dto';
 import { CalendarDayDetailDto, CalendarDto } from './calendar.dto';
 import { GetCalendarDayQuery } from './get-calendar-day.query';
 import { GetCalendarQuery } from './get-calendar.query';
@@ -30,7 +30,7 @@ export class CalendarController {
   @ApiParam({ name: 'date', type: String, format: 'date', example: '2026-03-10' })
   @ApiOkResponse({ type: CalendarDayDetailDto })
   @ApiProblems(400, 401)
-  getDay(@Param('date', CalendarDatePipe) date: string, @Query() query: CalendarDayQueryDto, @CurrentActor() actor: Actor): Promise<CalendarDayDetailDto> {
-    return this.queries.execute(new GetCalendarDayQuery(date, portfolioScopeOf(actor), query.ownerId, query.minPosition));
+  getDay(@Param('date', CalendarDatePipe) date: string, @Query() query: CalendarDayDetailQueryDto, @CurrentActor() actor: Actor): Promise<CalendarDayDetailDto> {
+    return this.queries.execute(new GetCalendarDayQuery(date, portfolioScopeOf(actor), query.ownerId, query.minPosition, query.tab));
   }
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { APPOINTMENT_KINDS, APPOINTMENT_STATUSES } from '@trilha/domain';
+import { CALENDAR_TABS } from './calendar-tab';
 
 export class CalendarDayDto {
   @ApiProperty({ format: 'date' }) date!: string;
@@ -20,10 +21,21 @@ export class CalendarActionDto {
   @ApiProperty({ description: 'Kind (pt-BR) and the first line of the notes' }) title!: string;
   @ApiProperty({ enum: APPOINTMENT_STATUSES }) status!: string;
   @ApiProperty() done!: boolean;
+  @ApiProperty({ enum: CALENDAR_TABS, description: 'The tab it shows under: done once done, else by kind' }) tab!: string;
+}
+
+/** How many of the day's actions each tab holds (CAL3). */
+export class CalendarTabCountsDto {
+  @ApiProperty({ type: 'integer', description: 'Follow-ups of product sales' }) orders!: number;
+  @ApiProperty({ type: 'integer' }) services!: number;
+  @ApiProperty({ type: 'integer', description: 'Follow-ups, visits, tasks and reminders booked by hand' }) follow_up!: number;
+  @ApiProperty({ type: 'integer' }) birthday!: number;
+  @ApiProperty({ type: 'integer' }) done!: number;
 }
 
 /** GET /calendar/:date: the day's actions in time order (CAL3). */
 export class CalendarDayDetailDto {
   @ApiProperty({ format: 'date' }) date!: string;
-  @ApiProperty({ type: [CalendarActionDto] }) actions!: CalendarActionDto[];
+  @ApiProperty({ type: CalendarTabCountsDto, description: "Every tab's count of the day's actions, whatever ?tab= asks" }) tabs!: CalendarTabCountsDto;
+  @ApiProperty({ type: [CalendarActionDto], description: 'In time order; only those of ?tab= when given' }) actions!: CalendarActionDto[];
 }
