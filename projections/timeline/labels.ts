@@ -20,6 +20,8 @@ export const labelKey = {
   proposalAmountCents: (proposalId: string) => `proposal-amount-cents:${proposalId}`,
   markerName: (markerId: string) => `marker-name:${markerId}`,
   markerEmoji: (markerId: string) => `marker-emoji:${markerId}`,
+  scheduledLeadStatus: (scheduleId: string) => `lead-status-schedule-to:${scheduleId}`,
+  scheduledLeadStatusAt: (scheduleId: string) => `lead-status-schedule-at:${scheduleId}`,
 };
 
 type LabelledEvent = JourneyEvent | WalletEvent | AppointmentEvent | CustomerEvent | MarkerEvent;
@@ -60,6 +62,8 @@ export function labelWritesOf(event: RecordedEvent): CollectionWrite[] {
       return [label(labelKey.markerName(e.data.markerId), e.data.name)];
     case 'MarkerEmojiChanged':
       return [label(labelKey.markerEmoji(e.data.markerId), e.data.emoji)];
+    case 'LeadStatusChangeScheduled':
+      return [label(labelKey.scheduledLeadStatus(e.data.scheduleId), e.data.to), label(labelKey.scheduledLeadStatusAt(e.data.scheduleId), e.data.at)];
     default:
       // A deleted marker keeps its labels: earlier entries still name it.
       return [];

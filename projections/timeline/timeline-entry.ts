@@ -32,7 +32,9 @@ const ENTRIES: { [E in TimelineSourceEvent as E['type']]: (data: E['data']) => T
       notes: d.notes ?? null,
     }),
   ProposalMarkedAsSale: (d) => entry('proposal_marked_as_sale', { proposalId: d.proposalId, productId: null, amount: null, amountCents: null }),
-  LeadStatusChanged: (d) => entry('lead_status_changed', { from: d.from, to: d.to }),
+  LeadStatusChanged: (d) => entry('lead_status_changed', { from: d.from, to: d.to, scheduleId: d.scheduleId ?? null }),
+  LeadStatusChangeScheduled: (d) => entry('lead_status_change_scheduled', { scheduleId: d.scheduleId, to: d.to, at: d.at }),
+  LeadStatusChangeCancelled: (d) => entry('lead_status_change_cancelled', { scheduleId: d.scheduleId, to: null, at: null, reason: d.reason ?? null }),
   DisinterestInformed: (d) => entry('disinterest_informed', { reason: d.reason }),
   CommentAdded: (d) => entry('comment_added', { commentId: d.commentId, text: d.text }),
   AppointmentScheduled: (d) =>

@@ -1,4 +1,4 @@
-import type { AppointmentKind, EditableField, EntryMethod, LeadStatus, Moment, Temperature } from '@trilha/domain';
+import type { AppointmentKind, EditableField, EntryMethod, LeadStatus, Moment, ScheduleCancelReason, Temperature } from '@trilha/domain';
 
 /**
  * The timeline's entry types (T18). These names are the public contract of
@@ -30,6 +30,8 @@ export const TIMELINE_TYPES = [
   'customer_deleted',
   'marker_set',
   'marker_cleared',
+  'lead_status_change_scheduled',
+  'lead_status_change_cancelled',
 ] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 
@@ -58,7 +60,8 @@ export interface TimelineDataByType {
   product_of_interest_changed: { from: string | null; to: string };
   proposal_registered: { proposalId: string; productId: string; amount: string; amountCents: number; notes: string | null };
   proposal_marked_as_sale: { proposalId: string; productId: string | null; amount: string | null; amountCents: number | null };
-  lead_status_changed: { from: LeadStatus; to: LeadStatus };
+  /** `scheduleId`: the scheduled change (T14) that fell due; null for a change by hand or by another event. */
+  lead_status_changed: { from: LeadStatus; to: LeadStatus; scheduleId: string | null };
   disinterest_informed: { reason: string };
   comment_added: { commentId: string; text: string };
   appointment_scheduled: { appointmentId: string; kind: AppointmentKind; scheduledFor: string; responsibleId: string; notes: string | null };
@@ -95,6 +98,13 @@ export interface TimelineDataByType {
   marker_set: { markerId: string; markerName: string | null; markerEmoji: string | null };
   /** CS6: the customer's marker was taken off; `markerId` is the one they had. */
   marker_cleared: { markerId: string; markerName: string | null; markerEmoji: string | null };
+  /** T14: a change of the lead status planned for instant `at`; it replaces the one pending, if any. */
+  lead_status_change_scheduled: { scheduleId: string; to: LeadStatus; at: string };
+  /**
+   * T14: the scheduled change will not happen. `to` and `at` are the change's, looked up when read;
+   * `reason` null: a user cancelled it; `already_in_status`: the lead had that status when it fell due.
+   */
+  lead_status_change_cancelled: { scheduleId: string; to: LeadStatus | null; at: string | null; reason: ScheduleCancelReason | null };
 }
 
 export type TimelineData<T extends TimelineType = TimelineType> = TimelineDataByType[T];

@@ -46,6 +46,15 @@ const LOOKED_UP: { [T in TimelineType]?: LookedUp<T> } = {
   }),
   marker_set: marker,
   marker_cleared: marker,
+  lead_status_change_cancelled: (d) => ({ to: labelKey.scheduledLeadStatus(d.scheduleId), at: labelKey.scheduledLeadStatusAt(d.scheduleId) }),
+};
+
+/**
+ * Data fields added to a type after entries of it were stored: entries written before read them
+ * as these values (null, as for any absent value), so that a type keeps one shape without a rebuild.
+ */
+const ADDED_LATER: { [T in TimelineType]?: Partial<TimelineData<T>> } = {
+  lead_status_changed: { scheduleId: null },
 };
 
 function lookupsOf(doc: TimelineEntryDocument): Array<[field: string, key: string | null]> {
@@ -67,7 +76,7 @@ export interface TimelineViewOptions {
 
 /** An entry as the API serves it: its looked-up names filled in (null when unknown) and its summary. */
 export function timelineItem(doc: TimelineEntryDocument, labels: ReadonlyMap<string, unknown>, options: TimelineViewOptions): TimelineItem {
-  const data: Record<string, unknown> = { ...doc.data };
+  const data: Record<string, unknown> = { ...ADDED_LATER[doc.type], ...doc.data };
   for (const [field, key] of lookupsOf(doc)) data[field] = key !== null && labels.has(key) ? labels.get(key) : null;
   const summary = renderSummary(doc.type, data as unknown as TimelineData, { timeZone: options.timeZone }, options.locale ?? DEFAULT_SUMMARY_LOCALE);
   return { id: doc.eventId, at: doc.at, type: doc.type, actor: { id: doc.actor.id, role: doc.actor.role, kind: doc.actor.kind }, summary, data } as TimelineItem;

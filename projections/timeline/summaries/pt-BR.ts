@@ -97,7 +97,7 @@ export const ptBR: SummaryCatalogue = {
   product_of_interest_changed: (d) => (d.from ? `Produto de interesse alterado de ${d.from} para ${d.to}` : `Produto de interesse definido: ${d.to}`),
   proposal_registered: (d) => `Proposta registrada: ${formatMoney(d.amountCents)}`,
   proposal_marked_as_sale: (d) => (d.amountCents !== null ? `Proposta de ${formatMoney(d.amountCents)} marcada como venda` : 'Proposta marcada como venda'),
-  lead_status_changed: (d) => `Status do lead alterado de ${LEAD_STATUSES[d.from]} para ${LEAD_STATUSES[d.to]}`,
+  lead_status_changed: (d) => `Status do lead alterado de ${LEAD_STATUSES[d.from]} para ${LEAD_STATUSES[d.to]}${d.scheduleId ? ' (agendada)' : ''}`,
   disinterest_informed: (d) => `Desinteresse informado: ${excerpt(d.reason)}`,
   comment_added: (d) => `Comentário: ${excerpt(d.text)}`,
   appointment_scheduled: (d, c) => `${appointment(d.kind, 'agendado')} para ${formatInstant(d.scheduledFor, c.timeZone)}`,
@@ -119,4 +119,9 @@ export const ptBR: SummaryCatalogue = {
   customer_deleted: () => 'Cliente excluído: dados pessoais removidos (LGPD)',
   marker_set: (d) => `Marcador definido: ${markerLabel(d)}`,
   marker_cleared: (d) => `Marcador removido: ${markerLabel(d)}`,
+  lead_status_change_scheduled: (d, c) => `Mudança de status agendada para ${LEAD_STATUSES[d.to]} em ${formatInstant(d.at, c.timeZone)}`,
+  lead_status_change_cancelled: (d, c) => {
+    const change = d.to && d.at ? `Mudança de status agendada para ${LEAD_STATUSES[d.to]} em ${formatInstant(d.at, c.timeZone)}` : 'Mudança de status agendada';
+    return d.reason === 'already_in_status' ? `${change} cancelada: o lead já estava com esse status` : `${change} cancelada`;
+  },
 };

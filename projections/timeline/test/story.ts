@@ -23,6 +23,7 @@ export const visitId = '30415263-7485-496a-ab7c-8d9e0f102132';
 export const serviceId = '41526374-8596-4a7b-bc8d-9e0f10213243';
 export const proposalId = '52637485-96a7-4b8c-8d9e-0f1021324354';
 export const vipMarker = '63748596-a7b8-4c9d-9e0f-102132435465';
+export const biaSchedule = '74859607-b8c9-4dae-8f10-213243546576';
 
 export const broker = { id: 'u7', role: 'broker', name: 'Bruno Corretor', kind: 'user' as const };
 export const manager = { id: 'u2', role: 'manager', name: 'Marta Gerente', kind: 'user' as const };
@@ -74,6 +75,8 @@ export const STORY: Step[] = [
   { stream: MARKERS_STREAM_ID, type: 'MarkerRenamed', data: { markerId: vipMarker, name: 'Cliente VIP' } },
   { stream: customerStreamId(ana), type: 'CustomerMarkerCleared', data: { customerId: ana, markerId: vipMarker } },
   { stream: MARKERS_STREAM_ID, type: 'MarkerDeleted', data: { markerId: vipMarker } },
+  { stream: customerStreamId(bia), type: 'LeadStatusChangeScheduled', data: { customerId: bia, scheduleId: biaSchedule, to: 'sale', at: '2026-03-20T13:00:00.000Z' } },
+  { stream: customerStreamId(bia), type: 'LeadStatusChangeCancelled', data: { customerId: bia, scheduleId: biaSchedule } },
   { stream: customerStreamId(bia), type: 'DisinterestInformed', data: { customerId: bia, reason: 'Comprou com outra empresa' }, actor: null },
   { stream: customerStreamId(caio), type: 'CustomerRegistered', data: { customerId: caio, name: 'Caio', phones: [] } },
   { stream: customerStreamId(caio), type: 'CommentAdded', data: { customerId: caio, commentId: 'c3', text: 'Caio mora na Rua Secreta, 42' } },

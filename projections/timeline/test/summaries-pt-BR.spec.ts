@@ -36,7 +36,10 @@ const SAMPLES: { [T in TimelineType]: Array<[TimelineData<T>, string]> } = {
     [{ proposalId: 'p1', productId: 'apt-301', amount: '0.50', amountCents: 50 }, 'Proposta de R$ 0,50 marcada como venda'],
     [{ proposalId: 'p1', productId: null, amount: null, amountCents: null }, 'Proposta marcada como venda'],
   ],
-  lead_status_changed: [[{ from: 'in_progress', to: 'no_sale' }, 'Status do lead alterado de Em progresso para Sem venda']],
+  lead_status_changed: [
+    [{ from: 'in_progress', to: 'no_sale', scheduleId: null }, 'Status do lead alterado de Em progresso para Sem venda'],
+    [{ from: 'new', to: 'sale', scheduleId: 's1' }, 'Status do lead alterado de Novo para Venda (agendada)'],
+  ],
   disinterest_informed: [[{ reason: 'Comprou com outra empresa' }, 'Desinteresse informado: Comprou com outra empresa']],
   comment_added: [
     [{ commentId: 'c1', text: 'Prefere contato\n\nà tarde' }, 'Comentário: Prefere contato à tarde'],
@@ -83,6 +86,15 @@ const SAMPLES: { [T in TimelineType]: Array<[TimelineData<T>, string]> } = {
     [{ markerId: 'k1', markerName: null, markerEmoji: null }, 'Marcador definido: k1'],
   ],
   marker_cleared: [[{ markerId: 'k1', markerName: 'Em risco', markerEmoji: '⚠️' }, 'Marcador removido: ⚠️ Em risco']],
+  lead_status_change_scheduled: [[{ scheduleId: 's1', to: 'sale', at: '2026-03-12T17:00:00.000Z' }, 'Mudança de status agendada para Venda em 12/03/2026 às 14:00']],
+  lead_status_change_cancelled: [
+    [{ scheduleId: 's1', to: 'sale', at: '2026-03-12T17:00:00.000Z', reason: null }, 'Mudança de status agendada para Venda em 12/03/2026 às 14:00 cancelada'],
+    [{ scheduleId: 's1', to: null, at: null, reason: null }, 'Mudança de status agendada cancelada'],
+    [
+      { scheduleId: 's1', to: 'in_progress', at: '2026-03-12T17:00:00.000Z', reason: 'already_in_status' },
+      'Mudança de status agendada para Em progresso em 12/03/2026 às 14:00 cancelada: o lead já estava com esse status',
+    ],
+  ],
 };
 
 describe('timeline summaries in pt-BR', () => {

@@ -14,7 +14,7 @@ import {
   timelineProjection,
   type TimelineEntryDocument,
 } from '@trilha/projections/timeline';
-import { ana, anaOnChat, at, basic, bia, caio, journeyId, premium, proposalId, recordStory, serviceId, visitId, vipMarker } from './story';
+import { ana, anaOnChat, at, basic, bia, biaSchedule, caio, journeyId, premium, proposalId, recordStory, serviceId, visitId, vipMarker } from './story';
 
 describe('timeline projection', () => {
   let readStore: SqliteReadStore;
@@ -66,7 +66,7 @@ describe('timeline projection', () => {
       'data_edited',
       'customer_registered',
     ]);
-    expect((await entriesOf(bia)).map((e) => e.type)).toEqual(['disinterest_informed', 'customer_registered']);
+    expect((await entriesOf(bia)).map((e) => e.type)).toEqual(['disinterest_informed', 'lead_status_change_cancelled', 'lead_status_change_scheduled', 'customer_registered']);
   });
 
   it('keys an entry by its global position and stores the event id, occurredAt, actor with its kind, and a small data payload', async () => {
@@ -115,6 +115,8 @@ describe('timeline projection', () => {
       // Renamed after it was set, then deleted: the last name stays for the entries that name it.
       [`marker-name:${vipMarker}`]: 'Cliente VIP',
       [`marker-emoji:${vipMarker}`]: '⭐',
+      [`lead-status-schedule-to:${biaSchedule}`]: 'sale',
+      [`lead-status-schedule-at:${biaSchedule}`]: '2026-03-20T13:00:00.000Z',
     });
     expect(customers).toEqual([{ _id: ana }, { _id: bia }, { _id: caio }]);
   });

@@ -1,5 +1,5 @@
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import { APPOINTMENT_KINDS, EDITABLE_FIELDS, ENTRY_METHODS, LEAD_STATUSES, TEMPERATURES } from '@trilha/domain';
+import { APPOINTMENT_KINDS, EDITABLE_FIELDS, ENTRY_METHODS, LEAD_STATUSES, SCHEDULE_CANCEL_REASONS, TEMPERATURES } from '@trilha/domain';
 import type { TimelineType } from '@trilha/projections/timeline';
 
 const text = (description?: string): SchemaObject => ({ type: 'string', ...(description ? { description } : {}) });
@@ -47,7 +47,11 @@ export const TIMELINE_DATA_SCHEMAS: { [T in TimelineType]: SchemaObject } = {
     amount: nullable(text(`The proposal's amount, ${LOOKED_UP}`)),
     amountCents: nullable({ type: 'integer', description: `The amount in cents, ${LOOKED_UP}` }),
   }),
-  lead_status_changed: fields({ from: oneOf(LEAD_STATUSES), to: oneOf(LEAD_STATUSES) }),
+  lead_status_changed: fields({
+    from: oneOf(LEAD_STATUSES),
+    to: oneOf(LEAD_STATUSES),
+    scheduleId: nullable(uuid('The scheduled change that fell due; null for a change by hand or by another event')),
+  }),
   disinterest_informed: fields({ reason: text() }),
   comment_added: fields({ commentId: text(), text: text() }),
   appointment_scheduled: fields({
@@ -104,4 +108,11 @@ export const TIMELINE_DATA_SCHEMAS: { [T in TimelineType]: SchemaObject } = {
   customer_deleted: fields({}),
   marker_set: marker(),
   marker_cleared: marker(),
+  lead_status_change_scheduled: fields({ scheduleId: uuid(), to: oneOf(LEAD_STATUSES), at: instant('When the change is to happen') }),
+  lead_status_change_cancelled: fields({
+    scheduleId: uuid(),
+    to: nullable(oneOf(LEAD_STATUSES, `The status the change was to set, ${LOOKED_UP}`)),
+    at: nullable(instant(`When the change was to happen, ${LOOKED_UP}`)),
+    reason: nullable(oneOf(SCHEDULE_CANCEL_REASONS, 'null: cancelled by a user; already_in_status: the lead had that status when it fell due')),
+  }),
 };

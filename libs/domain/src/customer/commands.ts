@@ -1,4 +1,4 @@
-import type { CustomerData, LeadOrigin, Moment, Temperature } from './events';
+import type { CustomerData, LeadOrigin, LeadStatus, Moment, Temperature } from './events';
 
 export type RegisterCustomer = {
   type: 'RegisterCustomer';
@@ -47,6 +47,19 @@ export type DeleteCustomer = { type: 'DeleteCustomer'; customerId: string };
 export type SetCustomerMarker = { type: 'SetCustomerMarker'; customerId: string; markerId: string; marker: { markerId: string } | undefined };
 export type ClearCustomerMarker = { type: 'ClearCustomerMarker'; customerId: string };
 
+/** T14: set the lead status by hand. */
+export type ChangeLeadStatus = { type: 'ChangeLeadStatus'; customerId: string; status: LeadStatus };
+
+/**
+ * T14: plan a change of the lead status for instant `at` (ISO 8601 with an offset). `scheduleId`
+ * is chosen by the caller (derived from the command id, so that a retry names the same one).
+ */
+export type ScheduleLeadStatusChange = { type: 'ScheduleLeadStatusChange'; customerId: string; scheduleId: string; status: LeadStatus; at: string };
+export type CancelScheduledLeadStatusChange = { type: 'CancelScheduledLeadStatusChange'; customerId: string };
+
+/** T14, internal (the scheduler): carry out scheduled change `scheduleId` if it is still pending and due. */
+export type ApplyScheduledLeadStatusChange = { type: 'ApplyScheduledLeadStatusChange'; customerId: string; scheduleId: string };
+
 export type CustomerCommand =
   | RegisterCustomer
   | EditCustomerData
@@ -61,4 +74,8 @@ export type CustomerCommand =
   | AddComment
   | DeleteCustomer
   | SetCustomerMarker
-  | ClearCustomerMarker;
+  | ClearCustomerMarker
+  | ChangeLeadStatus
+  | ScheduleLeadStatusChange
+  | CancelScheduledLeadStatusChange
+  | ApplyScheduledLeadStatusChange;

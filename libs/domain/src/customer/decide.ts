@@ -2,6 +2,12 @@ import { conflict, invalid } from '../shared/domain-error';
 import type { Decider } from '../shared/decider';
 import type { CustomerCommand, EditCustomerData, RegisterCustomer } from './commands';
 import { decideAddComment, decideInformDisinterest } from './decide-engagement';
+import {
+  decideApplyScheduledLeadStatusChange,
+  decideCancelScheduledLeadStatusChange,
+  decideChangeLeadStatus,
+  decideScheduleLeadStatusChange,
+} from './decide-lead-status';
 import { decideMarkProposalAsSale, decideRegisterProposal } from './decide-proposals';
 import {
   decideChangeMoment,
@@ -47,7 +53,7 @@ function decideEdit(command: EditCustomerData, state: CustomerState): CustomerEv
 export const customerDecider: Decider<CustomerCommand, CustomerState, CustomerEvent> = {
   initialState: initialCustomerState,
   evolve: evolveCustomer,
-  decide(command, state) {
+  decide(command, state, now) {
     switch (command.type) {
       case 'RegisterCustomer':
         return decideRegister(command, state);
@@ -78,6 +84,14 @@ export const customerDecider: Decider<CustomerCommand, CustomerState, CustomerEv
         return decideSetCustomerMarker(command, state);
       case 'ClearCustomerMarker':
         return decideClearCustomerMarker(command, state);
+      case 'ChangeLeadStatus':
+        return decideChangeLeadStatus(command, state);
+      case 'ScheduleLeadStatusChange':
+        return decideScheduleLeadStatusChange(command, state, now);
+      case 'CancelScheduledLeadStatusChange':
+        return decideCancelScheduledLeadStatusChange(command, state);
+      case 'ApplyScheduledLeadStatusChange':
+        return decideApplyScheduledLeadStatusChange(command, state, now);
     }
   },
 };

@@ -85,8 +85,21 @@ export type ProposalRegistered = DomainEvent<
 /** T6: an open proposal became a sale. */
 export type ProposalMarkedAsSale = DomainEvent<'ProposalMarkedAsSale', { customerId: string; proposalId: string }>;
 
-/** T14: the lead status moved, as a consequence of another event of the same command. */
-export type LeadStatusChanged = DomainEvent<'LeadStatusChanged', { customerId: string; from: LeadStatus; to: LeadStatus }>;
+/**
+ * T14: the lead status moved: by hand, as a consequence of another event of the same command, or
+ * because a scheduled change fell due (`scheduleId` names it; absent otherwise).
+ */
+export type LeadStatusChanged = DomainEvent<'LeadStatusChanged', { customerId: string; from: LeadStatus; to: LeadStatus; scheduleId?: string }>;
+
+/** T14: the lead status is to become `to` at instant `at` (UTC); it replaces the change pending, if any. */
+export type LeadStatusChangeScheduled = DomainEvent<'LeadStatusChangeScheduled', { customerId: string; scheduleId: string; to: LeadStatus; at: string }>;
+
+/** Why a scheduled change was dropped without a user asking: the customer already had that status when it fell due. */
+export const SCHEDULE_CANCEL_REASONS = ['already_in_status'] as const;
+export type ScheduleCancelReason = (typeof SCHEDULE_CANCEL_REASONS)[number];
+
+/** T14: the pending scheduled change will not happen; without `reason`, a user cancelled it. */
+export type LeadStatusChangeCancelled = DomainEvent<'LeadStatusChangeCancelled', { customerId: string; scheduleId: string; reason?: ScheduleCancelReason }>;
 
 /** T8: the customer is not interested; they stay in the broker's portfolio. */
 export type DisinterestInformed = DomainEvent<'DisinterestInformed', { customerId: string; reason: string }>;
@@ -118,6 +131,8 @@ export type CustomerEvent =
   | ProposalRegistered
   | ProposalMarkedAsSale
   | LeadStatusChanged
+  | LeadStatusChangeScheduled
+  | LeadStatusChangeCancelled
   | DisinterestInformed
   | CommentAdded
   | CustomerDeleted
@@ -141,6 +156,8 @@ export const CUSTOMER_EVENT_TYPES = [
   'CustomerDeleted',
   'CustomerMarkerSet',
   'CustomerMarkerCleared',
+  'LeadStatusChangeScheduled',
+  'LeadStatusChangeCancelled',
 ] as const satisfies readonly CustomerEvent['type'][];
 
 export const customerStreamId = (customerId: string) => `customer-${customerId}`;

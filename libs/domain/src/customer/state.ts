@@ -25,11 +25,20 @@ export type CustomerState =
       proposals: Record<string, ProposalState>;
       /** The latest reason given when informing disinterest (T8). */
       disinterestReason?: string;
+      /** T14: the one change of the lead status scheduled and not yet applied or cancelled. */
+      pendingLeadStatusChange?: PendingLeadStatusChange;
       /** CS6: the marker set on the customer (it may have been deleted from the catalogue since). */
       markerId?: string;
       /** T10: deleted; the personal fields hold placeholders and no command is accepted. */
       deleted?: true;
     };
+
+/** T14: a lead status change planned for instant `at` (UTC). */
+export interface PendingLeadStatusChange {
+  scheduleId: string;
+  to: LeadStatus;
+  at: string;
+}
 
 export type ExistingCustomer = Extract<CustomerState, { exists: true }>;
 
@@ -85,12 +94,23 @@ function evolveExisting(state: ExistingCustomer, event: CustomerEvent): Customer
       if (!proposal) return state;
       return { ...state, proposals: { ...state.proposals, [event.data.proposalId]: { ...proposal, status: 'sold' } } };
     }
-    case 'LeadStatusChanged':
-      return { ...state, leadStatus: event.data.to };
+    case 'LeadStatusChanged': {
+      const moved = { ...state, leadStatus: event.data.to };
+      return event.data.scheduleId === undefined ? moved : withoutPending(moved, event.data.scheduleId);
+    }
+    case 'LeadStatusChangeScheduled': {
+      const { scheduleId, to, at } = event.data;
+      return { ...state, pendingLeadStatusChange: { scheduleId, to, at } };
+    }
+    case 'LeadStatusChangeCancelled':
+      return withoutPending(state, event.data.scheduleId);
     case 'DisinterestInformed':
       return { ...state, disinterestReason: event.data.reason };
-    case 'CustomerDeleted':
-      return erased(state);
+    case 'CustomerDeleted': {
+      // Nothing happens to a deleted customer any more, a scheduled change included.
+      const { pendingLeadStatusChange: _dropped, ...rest } = erased(state);
+      return rest;
+    }
     case 'CustomerMarkerSet':
       return { ...state, markerId: event.data.markerId };
     case 'CustomerMarkerCleared': {
@@ -100,6 +120,13 @@ function evolveExisting(state: ExistingCustomer, event: CustomerEvent): Customer
     default:
       return state;
   }
+}
+
+/** The state without its pending lead status change, when that change is `scheduleId`. */
+function withoutPending(state: ExistingCustomer, scheduleId: string): ExistingCustomer {
+  if (state.pendingLeadStatusChange?.scheduleId !== scheduleId) return state;
+  const { pendingLeadStatusChange: _done, ...rest } = state;
+  return rest;
 }
 
 /** The state once deleted: what decryption yields once the key is gone, whatever was cached before. */
