@@ -36,6 +36,8 @@ export type CustomerDetailDocument = {
   subMoment?: string;
   productOfInterestId?: string;
   leadStatus: LeadStatus;
+  /** T14: the change of the lead status scheduled and still pending; absent when none is. */
+  scheduledLeadStatus?: { to: LeadStatus; at: string };
   /**
    * Keyed by proposal id, so that marking one as a sale is a single `$set` (the read store has no
    * positional array updates). The query turns it into a list.

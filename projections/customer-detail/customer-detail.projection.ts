@@ -75,7 +75,12 @@ function handle(event: RecordedEvent): CollectionWrite[] {
       return [update(customerId, { [`proposals.${proposalId}.status`]: 'sold', [`proposals.${proposalId}.soldAt`]: at })];
     }
     case 'LeadStatusChanged':
-      return [update(e.data.customerId, { leadStatus: e.data.to })];
+      // A change that names its schedule carried out the pending one (the decider guarantees it).
+      return [e.data.scheduleId === undefined ? update(e.data.customerId, { leadStatus: e.data.to }) : update(e.data.customerId, { leadStatus: e.data.to }, { scheduledLeadStatus: '' })];
+    case 'LeadStatusChangeScheduled':
+      return [update(e.data.customerId, { scheduledLeadStatus: { to: e.data.to, at: e.data.at } })];
+    case 'LeadStatusChangeCancelled':
+      return [update(e.data.customerId, {}, { scheduledLeadStatus: '' })];
     case 'DisinterestInformed': {
       const actor = actorOf(event);
       return [update(e.data.customerId, { disinterest: { reason: e.data.reason, at, ...(actor ? { by: actor } : {}) } })];
@@ -84,7 +89,7 @@ function handle(event: RecordedEvent): CollectionWrite[] {
       const id = e.data.customerId;
       return [
         // Proposals are keyed by id, which this event does not list: their notes go with the map.
-        update(id, { name: ERASED_TEXT, phones: [], proposals: {} }),
+        update(id, { name: ERASED_TEXT, phones: [], proposals: {} }, { scheduledLeadStatus: '' }),
         ...['email', 'whatsapp', 'origin.ip', 'origin.location', 'disinterest.reason'].map((path) => eraseWhereSet(CUSTOMERS_COLLECTION, { _id: id }, path)),
         eraseWhereSet(CUSTOMERS_COLLECTION, { _id: id }, 'origin.extraAttributes', {}),
       ];
@@ -120,6 +125,7 @@ export const customerDetailProjection: ProjectionDefinition = {
   name: CUSTOMER_DETAIL,
   // 2: status fields, lead status, proposals and disinterest.
   // 3: markers (CS6): the marker catalogue, and each customer's markerId.
+  // (scheduledLeadStatus, T14, needed no new version: only events that did not exist before set it.)
   version: 3,
   collections: [
     { name: CUSTOMERS_COLLECTION, indexes: [{ fields: { brokerId: 1 } }, { fields: { name: 1 } }], scalarFields: ['brokerId'] },

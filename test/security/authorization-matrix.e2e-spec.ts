@@ -115,6 +115,14 @@ describe('authorization matrix (issue 6)', () => {
     },
     'POST /customers/:id/disinterest': async () => aboutCustomer('post', (c) => `/customers/${c}/disinterest`, (await customer()).id, 200, { reason: 'Sem orçamento' }),
     'POST /customers/:id/comments': async () => aboutCustomer('post', (c) => `/customers/${c}/comments`, (await customer()).id, 201, { text: 'Ligou hoje' }),
+    'POST /customers/:id/lead-status': async () => aboutCustomer('post', (c) => `/customers/${c}/lead-status`, (await customer()).id, 200, { status: 'in_progress' }),
+    'PUT /customers/:id/lead-status/schedule': async () =>
+      aboutCustomer('put', (c) => `/customers/${c}/lead-status/schedule`, (await customer()).id, 200, { status: 'sale', at: '2026-03-20T12:00:00Z' }),
+    'DELETE /customers/:id/lead-status/schedule': async () => {
+      const { id } = await customer();
+      await command('put', `/customers/${id}/lead-status/schedule`, { status: 'sale', at: '2026-03-20T12:00:00Z' });
+      return aboutCustomer('delete', (c) => `/customers/${c}/lead-status/schedule`, id, 200);
+    },
     'GET /customers/:id/timeline': async () => {
       const { id, position } = await customer();
       return aboutCustomer('get', (c) => `/customers/${c}/timeline?minPosition=${position}`, id, 200);

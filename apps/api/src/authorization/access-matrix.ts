@@ -66,6 +66,9 @@ export const ACCESS_MATRIX: readonly RouteAccess[] = [
   { method: 'POST', path: '/customers/:id/proposals/:proposalId/sale', roles: CUSTOMER_WORKERS, scope: customer },
   { method: 'POST', path: '/customers/:id/disinterest', roles: CUSTOMER_WORKERS, scope: customer },
   { method: 'POST', path: '/customers/:id/comments', roles: CUSTOMER_WORKERS, scope: customer },
+  { method: 'POST', path: '/customers/:id/lead-status', roles: CUSTOMER_WORKERS, scope: customer },
+  { method: 'PUT', path: '/customers/:id/lead-status/schedule', roles: CUSTOMER_WORKERS, scope: customer },
+  { method: 'DELETE', path: '/customers/:id/lead-status/schedule', roles: CUSTOMER_WORKERS, scope: customer },
   { method: 'GET', path: '/customers/:id/timeline', roles: EVERYONE, scope: customer },
   { method: 'GET', path: '/customers/:id/changes', roles: EVERYONE, scope: customer },
   // Customer journeys (CS4, CS5, CS12)

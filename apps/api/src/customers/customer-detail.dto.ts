@@ -22,6 +22,11 @@ class ProposalDto {
   @ApiPropertyOptional({ format: 'date-time' }) soldAt?: string;
 }
 
+class ScheduledLeadStatusDto {
+  @ApiProperty({ enum: LEAD_STATUSES }) to!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the change happens (UTC)' }) at!: string;
+}
+
 class DisinterestDto {
   @ApiProperty() reason!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
@@ -29,7 +34,7 @@ class DisinterestDto {
 }
 
 /** GET /customers/:id: the customer detail read model. */
-@ApiExtraModels(MarkerDto)
+@ApiExtraModels(MarkerDto, ScheduledLeadStatusDto)
 export class CustomerDetailDto extends CustomerDataDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiPropertyOptional() objective?: string;
@@ -38,6 +43,8 @@ export class CustomerDetailDto extends CustomerDataDto {
   @ApiPropertyOptional() subMoment?: string;
   @ApiPropertyOptional() productOfInterestId?: string;
   @ApiProperty({ enum: LEAD_STATUSES, description: 'T14: new, in progress (a proposal was made), sale, no sale (disinterest)' }) leadStatus!: string;
+  @ApiProperty({ ...nullableRef(ScheduledLeadStatusDto), description: 'T14: the scheduled change of the lead status still pending; null when none is' })
+  scheduledLeadStatus!: ScheduledLeadStatusDto | null;
   @ApiProperty({ type: [ProposalDto], description: 'Oldest first' }) proposals!: ProposalDto[];
   @ApiPropertyOptional({ type: DisinterestDto, description: 'The latest disinterest informed (T8)' }) disinterest?: DisinterestDto;
   @ApiPropertyOptional({ type: LeadOriginDto }) origin?: LeadOriginDto;

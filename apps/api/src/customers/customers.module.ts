@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AddCommentHandler } from './add-comment.handler';
+import { ApplyScheduledLeadStatusChangeHandler } from './apply-scheduled-lead-status-change.handler';
+import { CancelScheduledLeadStatusChangeHandler } from './cancel-scheduled-lead-status-change.handler';
+import { ChangeLeadStatusHandler } from './change-lead-status.handler';
+import { CustomerLeadStatusController } from './customer-lead-status.controller';
+import { ScheduleLeadStatusChangeHandler } from './schedule-lead-status-change.handler';
 import { CustomerErasureController } from './customer-erasure.controller';
 import { DeleteCustomerHandler } from './customer-erasure.handler';
 import { ChangeMomentHandler } from './change-moment.handler';
@@ -21,7 +26,7 @@ import { RegisterProposalHandler } from './register-proposal.handler';
 import { RevertTemperatureHandler } from './revert-temperature.handler';
 
 @Module({
-  controllers: [CustomersController, CustomerStatusController, CustomerProposalsController, CustomerEngagementController, CustomerChangesController, CustomerErasureController],
+  controllers: [CustomersController, CustomerStatusController, CustomerProposalsController, CustomerEngagementController, CustomerChangesController, CustomerErasureController, CustomerLeadStatusController],
   providers: [
     RegisterCustomerHandler,
     EditCustomerDataHandler,
@@ -37,6 +42,10 @@ import { RevertTemperatureHandler } from './revert-temperature.handler';
     DeleteCustomerHandler,
     GetCustomerHandler,
     GetCustomerChangesHandler,
+    ChangeLeadStatusHandler,
+    ScheduleLeadStatusChangeHandler,
+    CancelScheduledLeadStatusChangeHandler,
+    ApplyScheduledLeadStatusChangeHandler,
   ],
 })
 export class CustomersModule {}
