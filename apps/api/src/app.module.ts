@@ -7,6 +7,7 @@ import { AuthorizationModule } from './authorization/authorization.module';
 import { CalendarModule } from './calendar/calendar.module';
 import type { TrilhaConfig } from './config/trilha-config';
 import { CustomersModule } from './customers/customers.module';
+import { LeadStatusSchedulerModule } from './lead-status-scheduler/lead-status-scheduler.module';
 import { MarkersModule } from './markers/markers.module';
 import type { ProjectionControl } from '@trilha/projection';
 import { InfrastructureModule, PROJECTION_CONTROL, type Stores } from './infrastructure/infrastructure.module';
@@ -58,6 +59,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         AuthorizationModule,
         CustomersModule,
+        LeadStatusSchedulerModule,
         AppointmentsModule,
         CalendarModule,
         CustomerSuccessModule,
