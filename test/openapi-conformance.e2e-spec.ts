@@ -195,6 +195,29 @@ describe('OpenAPI conformance: every answer is the one /docs-json documents', ()
     await probeErrors('post', sale, { badUrl: `/customers/${id}/proposals/nope/sale`, forbidden: 'readonly', unknownUrl: `/customers/${unknownId}/proposals/${proposalId}/sale` });
   });
 
+  it('customers: lead status by hand and scheduled (T14)', async () => {
+    const id = customerId;
+    const unknown = (suffix: string) => `/customers/${unknownId}/${suffix}`;
+    const status = `/customers/${id}/lead-status`;
+    await send(200, 'post', status, { body: { status: 'in_progress' } });
+    await staleIfMatch('post', status, { status: 'sale' });
+    await probeErrors('post', status, { body: { status: 'sale' }, badBody: { status: 'won' }, forbidden: 'readonly', unknownUrl: unknown('lead-status') });
+
+    const schedule = `/customers/${id}/lead-status/schedule`;
+    await send(200, 'put', schedule, { body: { status: 'sale', at: '2026-03-12T14:00:00-03:00' } });
+    await send(422, 'put', schedule, { body: { status: 'sale', at: '2026-03-01T10:00:00Z' } });
+    await staleIfMatch('put', schedule, { status: 'no_sale', at: '2026-03-20T10:00:00Z' });
+    await probeErrors('put', schedule, { body: { status: 'no_sale', at: '2026-03-20T10:00:00Z' }, badBody: { status: 'sale', at: 'amanhã' }, forbidden: 'auditor', unknownUrl: unknown('lead-status/schedule') });
+    const detail = await read(`/customers/${id}`);
+    expect(detail.scheduledLeadStatus).toEqual({ to: 'sale', at: '2026-03-12T17:00:00.000Z' });
+
+    await send(200, 'delete', schedule);
+    await send(409, 'delete', schedule);
+    await staleIfMatch('delete', schedule);
+    await probeErrors('delete', schedule, { badUrl: '/customers/nope/lead-status/schedule', forbidden: 'readonly', unknownUrl: unknown('lead-status/schedule') });
+    await read(`/customers/${id}/timeline?type=lead_status_changed,lead_status_change_scheduled,lead_status_change_cancelled`);
+  });
+
   it('customers: erasure (T10)', async () => {
     const erased = (await send(201, 'post', '/customers', { body: { name: 'Gil Apagado', email: 'gil@example.com' } })).id;
     await probeErrors('delete', `/customers/${erased}`, { badUrl: '/customers/nope', forbidden: 'readonly', unknownUrl: `/customers/${unknownId}` });
