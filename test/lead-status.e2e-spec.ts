@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { customerStreamId } from '@trilha/domain';
-import { positionToString } from '@trilha/event-store';
 import type { Role } from '../apps/api/src/platform';
 import { bothDoubles, embeddedStores, startTestAppOn, type StoreEnvironment } from './support/store-environments';
 import type { TestApp } from './support/test-app';
+import { refusalsOn } from './support/refusals';
 
 const env = { TRILHA_COMMAND_RATE_LIMIT: '0', TRILHA_TIMEZONE: 'America/Sao_Paulo', TRILHA_SCHEDULER_INTERVAL_MS: '0' };
 const NOW = new Date('2026-03-10T13:00:00Z');
@@ -21,10 +21,6 @@ function describeOver(stores: string, environment: StoreEnvironment) {
     afterAll(() => t.close());
 
     const as = (role: Role = 'broker', user = 'user-broker') => ({ Authorization: `Bearer ${t.token(role, user)}` });
-    const head = async () => {
-      const position = await t.eventStore.headPosition();
-      return position ? positionToString(position) : null;
-    };
     const register = async () => (await t.http.post('/customers').set(as()).send({ name: 'Lia Lead' })).body.id as string;
     const events = async (customerId: string) => (await t.eventStore.readStream(customerStreamId(customerId))).map((e) => ({ type: e.type, data: e.data }));
     const detail = async (customerId: string, position: string) => (await t.http.get(`/customers/${customerId}?minPosition=${position}`).set(as('readonly'))).body;
@@ -33,17 +29,7 @@ function describeOver(stores: string, environment: StoreEnvironment) {
       t.http.put(`/customers/${customerId}/lead-status/schedule`).set({ ...as(role), ...headers }).send(body as object);
     const cancel = (customerId: string, role: Role = 'broker') => t.http.delete(`/customers/${customerId}/lead-status/schedule`).set(as(role));
 
-    /** A refusal: the status, problem+json, the field named, and nothing appended anywhere. */
-    async function refused(send: () => PromiseLike<{ status: number; headers: Record<string, string>; body: { errors?: Array<{ field: string }>; detail?: string } }>, status: number, field?: string) {
-      const before = await head();
-      const res = await send();
-      expect(res.status).toBe(status);
-      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      if (field && status === 400) expect(res.body.errors?.map((e) => e.field)).toContain(field);
-      if (field && status !== 400) expect(res.body.detail).toContain(field);
-      expect(await head()).toBe(before);
-      return res.body;
-    }
+    const refused = refusalsOn(() => t.eventStore);
 
     it('changes the lead status by hand; the same status again appends nothing', async () => {
       const id = await register();

@@ -4,6 +4,7 @@ import { positionToString } from '@trilha/event-store';
 import type { Role } from '../apps/api/src/platform';
 import { bothDoubles, embeddedStores, startTestAppOn, type StoreEnvironment } from './support/store-environments';
 import type { TestApp } from './support/test-app';
+import { refusalsOn } from './support/refusals';
 
 const env = { TRILHA_COMMAND_RATE_LIMIT: '0', TRILHA_TIMEZONE: 'America/Sao_Paulo' };
 
@@ -39,17 +40,7 @@ function describeOver(stores: string, environment: StoreEnvironment) {
     const setMarker = (customerId: string, markerId: unknown, role: Role = 'broker') => t.http.put(`/customers/${customerId}/marker`).set(as(role)).send({ markerId });
     const detail = async (customerId: string, position: string) => (await t.http.get(`/customers/${customerId}?minPosition=${position}`).set(as('readonly'))).body;
 
-    /** A refusal: the status, problem+json, the field named, and nothing appended anywhere. */
-    async function refused(send: () => PromiseLike<{ status: number; headers: Record<string, string>; body: { errors?: Array<{ field: string }>; detail?: string } }>, status: number, field?: string) {
-      const before = await head();
-      const res = await send();
-      expect(res.status).toBe(status);
-      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      if (field && status === 400) expect(res.body.errors?.map((e) => e.field)).toContain(field);
-      if (field && status !== 400) expect(res.body.detail).toContain(field);
-      expect(await head()).toBe(before);
-      return res.body;
-    }
+    const refused = refusalsOn(() => t.eventStore);
 
     it('creates a marker (admin) that everyone lists, name trimmed', async () => {
       const vip = await created('  Cliente VIP ', '⭐');
