@@ -6,7 +6,9 @@ import { LeadStatusScheduler } from '../apps/api/src/lead-status-scheduler/lead-
 import type { Role } from '../apps/api/src/platform';
 import { ReadModels } from '../apps/api/src/read-models/read-models';
 import { bothDoubles, embeddedStores, startTestAppOn, type StoreEnvironment } from './support/store-environments';
-import type { TestApp } from './support/test-app';
+import { startTestApp, type TestApp } from './support/test-app';
+import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
+import { TRILHA_CONFIG } from '../apps/api/src/infrastructure/tokens';
 
 const env = { TRILHA_COMMAND_RATE_LIMIT: '0', TRILHA_TIMEZONE: 'America/Sao_Paulo', TRILHA_SCHEDULER_INTERVAL_MS: '0' };
 const START = new Date('2026-03-10T13:00:00Z');
@@ -14,6 +16,20 @@ const HOUR = 3600_000;
 
 describeOver('on the embedded stores', embeddedStores);
 describeOver('on EventStoreDB + MongoDB doubles', bothDoubles);
+
+describe('lead status scheduler before the projector has registered its read model (split mode)', () => {
+  it('finds nothing due and does not fail', async () => {
+    const t = await startTestApp({ ...process.env, EVENTSTORE_URL: '', MONGO_URL: '', ...env });
+    const unregistered = new SqliteReadStore(':memory:');
+    try {
+      const scheduler = new LeadStatusScheduler(t.app.get(CommandBus), new ReadModels(unregistered), () => START, t.app.get(TRILHA_CONFIG));
+      expect(await scheduler.runDue()).toEqual({ due: 0, appended: 0, failed: 0 });
+    } finally {
+      await unregistered.close();
+      await t.close();
+    }
+  });
+});
 
 /** T14 "happens then": a scheduled lead status change carried out by the scheduler once due. */
 function describeOver(stores: string, environment: StoreEnvironment) {

@@ -13,6 +13,14 @@ export interface ProjectionReadSideOptions {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The projection has no entry in the stored catalogue yet: its projector has not registered it. */
+export class ProjectionNotRegisteredError extends Error {
+  constructor(readonly projection: string) {
+    super(`Projection ${projection} is not in the catalogue`);
+    this.name = 'ProjectionNotRegisteredError';
+  }
+}
+
 /**
  * What the query side needs from the projections when they run in another process: the active
  * generation's collection names and its stored checkpoint, both read from the read store.
@@ -36,7 +44,7 @@ export class ProjectionReadSide {
     const cached = this.generations.get(name);
     if (cached && Date.now() - cached.readAt < this.cacheMs) return cached.generation;
     const entry = await this.catalogue.get(name);
-    if (!entry) throw new Error(`Projection ${name} is not in the catalogue`);
+    if (!entry) throw new ProjectionNotRegisteredError(name);
     this.generations.set(name, { generation: entry.activeGeneration, readAt: Date.now() });
     return entry.activeGeneration;
   }

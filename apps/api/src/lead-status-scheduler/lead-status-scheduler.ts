@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { parsePosition, type Position } from '@trilha/event-store';
+import { ProjectionNotRegisteredError } from '@trilha/projection';
 import { PeriodicTask } from '@trilha/projection/periodic-task';
 import { LEAD_STATUS_SCHEDULES, PENDING_SCHEDULES, type PendingScheduleDocument } from '@trilha/projections/lead-status-schedules';
 import type { CommandResult } from '../commands/command-result';
@@ -35,6 +36,8 @@ export interface SchedulerRun {
 export class LeadStatusScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('LeadStatusScheduler');
   private readonly task: PeriodicTask | undefined;
+  /** Said once: the projector (in split mode) has not registered the schedules read model yet. */
+  private toldNotRegistered = false;
 
   constructor(
     private readonly commandBus: CommandBus,
@@ -81,8 +84,17 @@ export class LeadStatusScheduler implements OnApplicationBootstrap, OnModuleDest
   }
 
   private async dueSchedules(): Promise<PendingScheduleDocument[]> {
-    const schedules = await this.readModels.collection<PendingScheduleDocument>(LEAD_STATUS_SCHEDULES, PENDING_SCHEDULES);
-    return schedules.find({ at: { $lte: this.clock().toISOString() } }, { sort: { at: 1 }, limit: SCHEDULER_BATCH });
+    try {
+      const schedules = await this.readModels.collection<PendingScheduleDocument>(LEAD_STATUS_SCHEDULES, PENDING_SCHEDULES);
+      return schedules.find({ at: { $lte: this.clock().toISOString() } }, { sort: { at: 1 }, limit: SCHEDULER_BATCH });
+    } catch (error) {
+      // Split mode, before the projector's first start: no schedule can be read until it has
+      // registered the read model; those already scheduled are applied once it has caught up.
+      if (!(error instanceof ProjectionNotRegisteredError)) throw error;
+      if (!this.toldNotRegistered) this.logger.log(`Waiting for the projector to register ${LEAD_STATUS_SCHEDULES}; no scheduled change is applied until then`);
+      this.toldNotRegistered = true;
+      return [];
+    }
   }
 
   /** The command's result, or undefined when it was refused or failed (e.g. the customer was deleted meanwhile). */
