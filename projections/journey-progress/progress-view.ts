@@ -1,5 +1,5 @@
 import type { JourneyStep } from '@trilha/domain';
-import { addDays, localDay } from '../wallet-board/calendar-days';
+import { addDays, localDay } from '../calendar-days';
 import type { ProgressCustomerDocument, ProgressJourneyDocument } from './documents';
 
 /** Seed 002: done on time shows green, done late red; not done yet is late, due today or on time. */

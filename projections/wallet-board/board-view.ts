@@ -1,5 +1,5 @@
 import type { JourneyStep } from '@trilha/domain';
-import { daysBetween, localDay } from './calendar-days';
+import { daysBetween, localDay } from '../calendar-days';
 import type { BoardCardDocument, BoardJourneyDocument, BoardWalletDocument } from './documents';
 
 export const MILESTONE_STATUSES = ['late', 'today', 'on_time', 'completed'] as const;

@@ -4,7 +4,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * Journey deadlines count whole calendar days of the business's time zone: a customer who
  * entered a step at 23:00 has been in it one day at 00:00.
  */
-export { localDay } from '../local-day';
+export { localDay } from './local-day';
 
 /** Calendar days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
