@@ -1,3 +1,4 @@
+import { refusalsOn } from './support/refusals';
 import { startTestApp, type TestApp } from './support/test-app';
 
 // Concluding a step and reading the customer's journey over HTTP (CS12).
@@ -55,35 +56,25 @@ describe('journey progress over HTTP (CS12)', () => {
   });
 
   describe('refusals append nothing', () => {
-    let before: number;
-    beforeEach(async () => {
-      before = await eventCount();
-    });
-    afterEach(async () => {
-      expect(await eventCount()).toBe(before);
-    });
+    const refused = refusalsOn(() => t.eventStore);
 
     it.each([
-      ['a date that is not YYYY-MM-DD', { concludedOn: '12/03/2026' }, 'concludedOn'],
-      ['no date', {}, 'concludedOn'],
-      ['a date that is not a string', { concludedOn: 20260312 }, 'concludedOn'],
-    ])('400 for %s, naming the field', async (_case, body, field) => {
-      const res = await conclude(journey.steps[1].id, body);
-      expect(res.status).toBe(400);
-      expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+      ['a date that is not YYYY-MM-DD', { concludedOn: '12/03/2026' }],
+      ['no date', {}],
+      ['a date that is not a string', { concludedOn: 20260312 }],
+    ])('400 for %s, naming the field', async (_case, body) => {
+      await refused(() => conclude(journey.steps[1].id, body), 400, 'concludedOn');
     });
 
     it('422 for a date in the future, 404 for a step of no journey of the customer, 400 for a malformed step id', async () => {
-      expect((await conclude(journey.steps[1].id, { concludedOn: '2999-01-01' })).status).toBe(422);
-      expect((await conclude('00000000-0000-4000-8000-000000000000', { concludedOn: '2026-01-01' })).status).toBe(404);
-      const malformed = await conclude('step-1', { concludedOn: '2026-01-01' });
-      expect(malformed.status).toBe(400);
-      expect(malformed.body.errors).toEqual([expect.objectContaining({ field: 'stepId' })]);
+      await refused(() => conclude(journey.steps[1].id, { concludedOn: '2999-01-01' }), 422);
+      await refused(() => conclude('00000000-0000-4000-8000-000000000000', { concludedOn: '2026-01-01' }), 404);
+      const malformed = await refused(() => conclude('step-1', { concludedOn: '2026-01-01' }), 400, 'stepId');
+      expect(malformed.errors).toEqual([expect.objectContaining({ field: 'stepId' })]);
     });
 
     it('403 for a read-only user', async () => {
-      const res = await t.http.post(`/customers/${customerId}/steps/${journey.steps[1].id}/conclude`).set(as('readonly')).send({ concludedOn: '2026-01-01' });
-      expect(res.status).toBe(403);
+      await refused(() => t.http.post(`/customers/${customerId}/steps/${journey.steps[1].id}/conclude`).set(as('readonly')).send({ concludedOn: '2026-01-01' }), 403);
     });
   });
 

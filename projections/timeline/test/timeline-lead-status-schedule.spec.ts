@@ -1,16 +1,8 @@
 import { customerStreamId } from '@trilha/domain';
 import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
-import {
-  labelKeysOf,
-  TIMELINE_ENTRIES,
-  TIMELINE_LABELS,
-  TIMELINE_SORT,
-  timelineItem,
-  timelineProjection,
-  type TimelineEntryDocument,
-  type TimelineItem,
-} from '@trilha/projections/timeline';
+import { TIMELINE_ENTRIES, timelineItem, timelineProjection, type TimelineEntryDocument } from '@trilha/projections/timeline';
 import { ana, recordStory } from './story';
+import { servedItems } from './served-items';
 
 const first = '11111111-1111-4111-8111-111111111111';
 const second = '22222222-2222-4222-8222-222222222222';
@@ -37,12 +29,7 @@ describe('timeline: scheduled lead status changes (T14)', () => {
   });
   afterEach(() => readStore.close());
 
-  async function items(options = { withLabels: true }): Promise<TimelineItem[]> {
-    const docs = await readStore.collection<TimelineEntryDocument>(TIMELINE_ENTRIES).find({ customerId: ana }, { sort: { ...TIMELINE_SORT } });
-    const keys = options.withLabels ? labelKeysOf(docs) : [];
-    const labels = keys.length > 0 ? await readStore.collection(TIMELINE_LABELS).find({ _id: { $in: keys } }) : [];
-    return docs.map((doc) => timelineItem(doc, new Map(labels.map((l) => [l._id, l.value])), { timeZone: 'America/Sao_Paulo' }));
-  }
+  const items = (options = { withLabels: true }) => servedItems(readStore, ana, options);
 
   it('words each schedule, cancellation and applied change, the cancelled change looked up by its schedule', async () => {
     const events = await recordStory(SCHEDULES);

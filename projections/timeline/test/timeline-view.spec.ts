@@ -1,16 +1,8 @@
 import type { RecordedEvent } from '@trilha/event-store';
 import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
-import {
-  labelKeysOf,
-  TIMELINE_ENTRIES,
-  TIMELINE_LABELS,
-  TIMELINE_SORT,
-  timelineItem,
-  timelineProjection,
-  type TimelineEntryDocument,
-  type TimelineItem,
-} from '@trilha/projections/timeline';
+import { labelKeysOf, TIMELINE_ENTRIES, timelineProjection, type TimelineEntryDocument } from '@trilha/projections/timeline';
 import { ana, at, basic, journeyId, premium, proposalId, recordStory, visitId } from './story';
+import { servedItems } from './served-items';
 
 describe('timeline view: entries as the API serves them', () => {
   let readStore: SqliteReadStore;
@@ -24,12 +16,7 @@ describe('timeline view: entries as the API serves them', () => {
   });
   afterEach(() => readStore.close());
 
-  async function itemsOf(customerId: string, options = { withLabels: true }): Promise<TimelineItem[]> {
-    const docs = await readStore.collection<TimelineEntryDocument>(TIMELINE_ENTRIES).find({ customerId }, { sort: { ...TIMELINE_SORT } });
-    const keys = options.withLabels ? labelKeysOf(docs) : [];
-    const labels = keys.length > 0 ? await readStore.collection(TIMELINE_LABELS).find({ _id: { $in: keys } }) : [];
-    return docs.map((doc) => timelineItem(doc, new Map(labels.map((l) => [l._id, l.value])), { timeZone: 'America/Sao_Paulo' }));
-  }
+  const itemsOf = (customerId: string, options = { withLabels: true }) => servedItems(readStore, customerId, options);
 
   it('tells the customer’s story newest first in pt-BR, with names looked up', async () => {
     const items = await itemsOf(ana);
