@@ -1,8 +1,8 @@
+import { addDays, daysBetween } from '@trilha/projections/calendar-days';
 import { localDay } from '@trilha/projections/local-day';
 
 /** Calendar dates are `YYYY-MM-DD` (API.md), compared as text. */
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
 
 export function isCalendarDate(value: unknown): value is string {
   if (typeof value !== 'string') return false;
@@ -12,14 +12,8 @@ export function isCalendarDate(value: unknown): value is string {
   return new Date(time).toISOString().slice(0, 10) === value;
 }
 
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (0 for the same day). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
+/** Day arithmetic on `YYYY-MM-DD`, shared with the read models' deadlines. */
+export { addDays, daysBetween };
 
 /** The date an instant falls on in `timeZone`. */
 export function localDateOf(instant: string, timeZone: string): string {
