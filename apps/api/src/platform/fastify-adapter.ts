@@ -36,6 +36,14 @@ class ProblemFastifyAdapter extends FastifyAdapter {
   }
 }
 
+/**
+ * Nest's Fastify options as Trilha runs them. `skipMiddie`: Trilha has no Nest middleware
+ * (request logging is a Fastify hook, the rest are guards, pipes and filters), so the
+ * @fastify/middie hook that would run an empty middleware chain on every request is left out
+ * (docs/adr/0032-nest-on-fastify-without-middie.md). A middleware added later fails at start.
+ */
+export const NEST_FASTIFY_OPTIONS = { skipMiddie: true } as const;
+
 export function createFastifyAdapter({ bodyLimit = DEFAULT_BODY_LIMIT }: FastifyAdapterOptions = {}): FastifyAdapter {
-  return new ProblemFastifyAdapter({ bodyLimit, genReqId: (request: IncomingMessage) => correlationIdOf(request) });
+  return new ProblemFastifyAdapter({ ...NEST_FASTIFY_OPTIONS, bodyLimit, genReqId: (request: IncomingMessage) => correlationIdOf(request) });
 }

@@ -165,7 +165,8 @@ ${rows.map((row) => `| ${row.what} | ${row.ratio} | ${row.target} | ${row.result
 
 ## What each ratio compares
 - (3): requests per second of a hello route in a minimal Nest 11 app on \`@nestjs/platform-fastify\`
-  (one controller, no Trilha module, guard, pipe, filter or logger) ÷ the same route in bare Fastify.
+  (one controller, no Trilha module, guard, pipe, filter or logger; the adapter without
+  @fastify/middie, as Trilha runs it, ADR 0032) ÷ the same route in bare Fastify.
   Each runs in a child process of its own, loaded by the same autocannon settings
   (${o.connections} connections) in alternating rounds (Nest, Fastify, Nest, Fastify; ${n(o.loadSeconds)} s per side in all;
   mean rate and p50, worst p99): the framework's own cost. (3b) is the same route
