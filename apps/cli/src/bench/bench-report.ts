@@ -142,7 +142,7 @@ Absolute numbers depend on the machine; the ratios compare Trilha with the raw l
 stores measured in the same run.
 
 - Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, ${m.platform}
-- Node ${m.node}; run ${m.date}, ${n(r.totalSeconds)} s in all
+- Node ${m.node}${m.nodeFlags.length ? ` (${m.nodeFlags.join(' ')})` : ''}; run ${m.date}, ${n(r.totalSeconds)} s in all
 - One run on a machine that may be busy: expect noise, above all in the p99s; compare ratios, which are measured in the same run.
 
 | what | ratio | target | result | measured |

@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
+import { runtimeFlags } from './machine';
 import type { InProcessQueryResult } from './measure-queries';
 import type { QueryWorld } from './query-cases';
 
@@ -11,13 +12,14 @@ export class BenchServer {
 
   /**
    * Built (dist/…/bench-server-child.js): plain node. From sources (the smoke test under Jest):
-   * through ts-node, as the other child-process tests do. `cpuProf` writes a V8 CPU profile of the
+   * through ts-node, as the other child-process tests do. Either way with this process's runtime
+   * flags (machine.ts). `cpuProf` writes a V8 CPU profile of the
    * server into that folder (`node --cpu-prof`).
    */
   static async start(kind: 'app' | 'nest' | 'fastify', dataDir = '', cpuProf?: string): Promise<BenchServer> {
     const fromSources = __filename.endsWith('.ts');
     const entry = path.join(__dirname, `bench-server-child${fromSources ? '.ts' : '.js'}`);
-    const execArgv = fromSources ? ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'] : [];
+    const execArgv = [...runtimeFlags(), ...(fromSources ? ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'] : [])];
     if (cpuProf) execArgv.push('--cpu-prof', `--cpu-prof-dir=${cpuProf}`);
     const child = fork(entry, [kind, dataDir], {
       cwd: ROOT,
