@@ -1,38 +1,8 @@
-import type { KeyStore } from '@trilha/key-store';
-import type { EventStore } from '@trilha/event-store';
-import type { ProjectionHost, ProjectionInfo } from '@trilha/projection';
-import type { ReadStore } from '@trilha/read-store';
-import { openEventStore, openKeyStore, openReadStore } from '../apps/api/src/infrastructure/open-stores';
-import { createProjectorHost } from '../apps/projector/src/projector-host';
+import type { ProjectionInfo } from '@trilha/projection';
+import { Projector } from './support/projector';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const DETAIL = 'customer-detail';
-
-/** A projector as apps/projector runs it: its own host and its own connections to the same files. */
-class Projector {
-  private constructor(
-    readonly host: ProjectionHost,
-    private readonly eventStore: EventStore,
-    private readonly readStore: ReadStore,
-    private readonly keyStore: KeyStore,
-  ) {}
-
-  static async start(t: TestApp): Promise<Projector> {
-    const eventStore = openEventStore(t.config);
-    const readStore = openReadStore(t.config);
-    const keyStore = openKeyStore(t.config);
-    const host = createProjectorHost({ eventStore, readStore, keyStore });
-    await host.start();
-    return new Projector(host, eventStore, readStore, keyStore);
-  }
-
-  async stop(): Promise<void> {
-    await this.host.stop();
-    await this.eventStore.close();
-    await this.readStore.close();
-    await this.keyStore.close();
-  }
-}
 
 describe('admin projections with the api and the projector in separate processes (TRILHA_PROJECTIONS=off)', () => {
   let t: TestApp;

@@ -246,6 +246,7 @@ function describeAppointmentsOverHttp(label: string, environment: StoreEnvironme
           const res = await post('/appointments', { customerId, scheduledFor });
           expect(res.status).toBe(422);
           expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+          expect(res.body.errors).toEqual([expect.objectContaining({ field: 'scheduledFor' })]);
         }
         expect(await t.eventStore.readStream(customerAppointmentsStreamId(customerId))).toHaveLength(4);
       });
@@ -287,6 +288,7 @@ function describeAppointmentsOverHttp(label: string, environment: StoreEnvironme
       it('reschedule: 422 for an instant in the past', async () => {
         const res = await post(`/appointments/${scheduled}/reschedule`, { scheduledFor: '2026-02-01T13:00:00Z' });
         expect(res.status).toBe(422);
+        expect(res.body.errors).toEqual([expect.objectContaining({ field: 'scheduledFor' })]);
         expect(await typesIn(scheduled)).toEqual(['AppointmentScheduled']);
       });
 

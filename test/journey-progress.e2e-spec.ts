@@ -67,7 +67,7 @@ describe('journey progress over HTTP (CS12)', () => {
     });
 
     it('422 for a date in the future, 404 for a step of no journey of the customer, 400 for a malformed step id', async () => {
-      await refused(() => conclude(journey.steps[1].id, { concludedOn: '2999-01-01' }), 422);
+      await refused(() => conclude(journey.steps[1].id, { concludedOn: '2999-01-01' }), 422, 'concludedOn');
       await refused(() => conclude('00000000-0000-4000-8000-000000000000', { concludedOn: '2026-01-01' }), 404);
       const malformed = await refused(() => conclude('step-1', { concludedOn: '2026-01-01' }), 400, 'stepId');
       expect(malformed.errors).toEqual([expect.objectContaining({ field: 'stepId' })]);

@@ -425,11 +425,17 @@ describe('OpenAPI conformance: every answer is the one /docs-json documents', ()
     'DELETE /markers/{id} 409': 'no If-Match: only concurrent appends that outlast the retries conflict',
   };
 
+  /**
+   * A read model not registered yet answers 503 only with the projections in another process:
+   * test/read-models-before-projector.e2e-spec.ts asks every such route then.
+   */
+  const READ_MODEL_UNAVAILABLE = /^GET \/(?!health ).* 503$/;
+
   it('exercised every documented operation and every reachable documented answer', () => {
     const observed = new Set(rec.observedAnswers());
     const operations = new Set([...observed].map((answer) => answer.replace(/ \d+$/, '')));
     expect(rec.operations().filter((op) => !operations.has(op))).toEqual([]);
-    expect(rec.documentedAnswers().filter((answer) => !observed.has(answer) && !UNREACHABLE[answer])).toEqual([]);
+    expect(rec.documentedAnswers().filter((answer) => !observed.has(answer) && !UNREACHABLE[answer] && !READ_MODEL_UNAVAILABLE.test(answer))).toEqual([]);
     expect(Object.keys(UNREACHABLE).filter((answer) => observed.has(answer))).toEqual([]);
   });
 

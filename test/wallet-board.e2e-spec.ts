@@ -228,8 +228,12 @@ describe('customers in wallets and the wallet board over HTTP (CS4, CS5, CS12)',
       const foreign = await moveTo(customerId, otherJourney.steps[0].id);
       expect(foreign.status).toBe(422);
       expect(foreign.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(foreign.body.errors).toEqual([expect.objectContaining({ field: 'stepId' })]);
       expect((await moveTo(customerId, randomUUID())).status).toBe(422);
-      expect((await moveTo(outsider, journey.steps[1].id)).status).toBe(422);
+      // In no wallet: a state of the customer, not of an input field.
+      const outside = await moveTo(outsider, journey.steps[1].id);
+      expect(outside.status).toBe(422);
+      expect(outside.body.errors).toBeUndefined();
       expect((await moveTo(randomUUID(), journey.steps[1].id)).status).toBe(404);
       const bad = await moveTo(customerId, 'step-2');
       expect(bad.status).toBe(400);
@@ -243,7 +247,9 @@ describe('customers in wallets and the wallet board over HTTP (CS4, CS5, CS12)',
       expect((await complete(outsider, milestone, '2026-03-10')).status).toBe(422);
       // 01:00 UTC on the 11th is still the 10th in São Paulo.
       setClock('2026-03-11T01:00:00Z');
-      expect((await complete(customerId, milestone, '2026-03-11')).status).toBe(422);
+      const future = await complete(customerId, milestone, '2026-03-11');
+      expect(future.status).toBe(422);
+      expect(future.body.errors).toEqual([expect.objectContaining({ field: 'completedOn' })]);
       for (const completedOn of ['10/03/2026', '2026-02-30', 20260310]) {
         const res = await complete(customerId, milestone, completedOn as string);
         expect(res.status).toBe(400);

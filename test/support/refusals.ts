@@ -8,7 +8,8 @@ interface ProblemAnswer {
 
 /**
  * `refused(send, status, field?)`: the request answers `status` as problem+json naming `field`
- * (in `errors` for a 400, in the detail otherwise), and nothing is appended anywhere in the store.
+ * (in `errors` for a 400 or a 422, and in the detail for any status but 400), and nothing is
+ * appended anywhere in the store.
  */
 export function refusalsOn(eventStore: () => EventStore) {
   const head = async () => {
@@ -20,7 +21,7 @@ export function refusalsOn(eventStore: () => EventStore) {
     const res = await send();
     expect(res.status).toBe(status);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    if (field && status === 400) expect(res.body.errors?.map((e) => e.field)).toContain(field);
+    if (field && (status === 400 || status === 422)) expect(res.body.errors?.map((e) => e.field)).toContain(field);
     if (field && status !== 400) expect(res.body.detail).toContain(field);
     expect(await head()).toBe(before);
     return res.body;

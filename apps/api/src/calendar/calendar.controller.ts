@@ -9,6 +9,7 @@ import { CalendarDayDetailQueryDto, CalendarRangeQueryDto, MAX_CALENDAR_RANGE_DA
 import { CalendarDayDetailDto, CalendarDto } from './calendar.dto';
 import { GetCalendarDayQuery } from './get-calendar-day.query';
 import { GetCalendarQuery } from './get-calendar.query';
+import { ApiReadModelUnavailable } from '../read-models/read-model-unavailable';
 
 @ApiTags('calendar')
 @ApiBearerAuth()
@@ -19,6 +20,7 @@ export class CalendarController {
   @Get()
   @ApiOkResponse({ type: CalendarDto, description: 'Days in the configured time zone (TRILHA_TIMEZONE) with at least one action' })
   @ApiProblems(400, 401)
+  @ApiReadModelUnavailable()
   get(@Query() query: CalendarRangeQueryDto, @CurrentActor() actor: Actor): Promise<CalendarDto> {
     const span = daysBetween(query.from, query.to);
     if (span < 0) throw new BadRequestProblem('to', 'to must not be before from');
@@ -30,6 +32,7 @@ export class CalendarController {
   @ApiParam({ name: 'date', type: String, format: 'date', example: '2026-03-10' })
   @ApiOkResponse({ type: CalendarDayDetailDto })
   @ApiProblems(400, 401)
+  @ApiReadModelUnavailable()
   getDay(@Param('date', CalendarDatePipe) date: string, @Query() query: CalendarDayDetailQueryDto, @CurrentActor() actor: Actor): Promise<CalendarDayDetailDto> {
     return this.queries.execute(new GetCalendarDayQuery(date, portfolioScopeOf(actor), query.ownerId, query.minPosition, query.tab));
   }

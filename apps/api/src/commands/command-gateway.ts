@@ -38,7 +38,7 @@ export function toProblem(error: unknown): unknown {
     case 'conflict':
       return new ConflictProblem(error.message);
     case 'rejected':
-      return new UnprocessableProblem(error.message);
+      return new UnprocessableProblem(error.message, { field: error.field });
     case 'invalid':
       return new BadRequestProblem(error.field ?? 'body', error.message);
   }

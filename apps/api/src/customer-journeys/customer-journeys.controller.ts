@@ -13,6 +13,7 @@ import { CompleteMilestoneDto, ConcludeStepDto, MoveStageDto, PlaceInWalletDto }
 import { GetJourneyProgressQuery } from './get-journey-progress.query';
 import { JourneyProgressDto } from './journey-progress.dto';
 import { MinPositionQueryDto } from '../read-models/min-position.query';
+import { ApiReadModelUnavailable } from '../read-models/read-model-unavailable';
 
 const idempotencyKey = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat it to retry safely: the command runs once' });
 const ifMatch = ApiHeader({ name: 'If-Match', required: false, description: "The revision of the customer's journey you last read: a different one answers 409" });
@@ -30,6 +31,7 @@ export class CustomerJourneysController {
   @Get(':id/journey')
   @ApiOkResponse({ type: JourneyProgressDto, description: "The customer's journey (CS12): each step and milestone with its due day, the dates reported and its status today" })
   @ApiProblems(400, 401, { status: 404, description: 'The customer does not exist' })
+  @ApiReadModelUnavailable()
   journey(@Param('id', uuidParam('id')) id: string, @Query() query: MinPositionQueryDto): Promise<JourneyProgressDto> {
     return this.queries.execute(new GetJourneyProgressQuery(id, query.minPosition));
   }

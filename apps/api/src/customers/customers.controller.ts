@@ -14,6 +14,7 @@ import { UuidParamPipe } from './customer-id.pipe';
 import { EditCustomerDto } from './edit-customer.dto';
 import { GetCustomerQuery } from './get-customer.query';
 import { RegisterCustomerDto } from './register-customer.dto';
+import { ApiReadModelUnavailable } from '../read-models/read-model-unavailable';
 
 @ApiTags('customers')
 @ApiBearerAuth()
@@ -48,6 +49,7 @@ export class CustomersController {
   @Get(':id')
   @ApiOkResponse({ type: CustomerDetailDto })
   @ApiProblems(400, 401, 404)
+  @ApiReadModelUnavailable()
   get(@Param('id', UuidParamPipe) id: string, @Query() query: MinPositionQueryDto): Promise<CustomerDetailDto> {
     return this.queries.execute(new GetCustomerQuery(id, query.minPosition));
   }

@@ -1,13 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { parsePosition, type Position } from '@trilha/event-store';
-import { ProjectionNotRegisteredError } from '@trilha/projection';
 import { PeriodicTask } from '@trilha/projection/periodic-task';
 import { LEAD_STATUS_SCHEDULES, PENDING_SCHEDULES, type PendingScheduleDocument } from '@trilha/projections/lead-status-schedules';
 import type { CommandResult } from '../commands/command-result';
 import type { TrilhaConfig } from '../config/trilha-config';
 import { ApplyScheduledLeadStatusChangeCommand } from '../customers/lead-status-commands';
 import { CLOCK, TRILHA_CONFIG } from '../infrastructure/tokens';
+import { ReadModelUnavailableException } from '../read-models/read-model-unavailable';
 import { ReadModels } from '../read-models/read-models';
 import { schedulerContext } from './scheduler-context';
 
@@ -90,7 +90,7 @@ export class LeadStatusScheduler implements OnApplicationBootstrap, OnModuleDest
     } catch (error) {
       // Split mode, before the projector's first start: no schedule can be read until it has
       // registered the read model; those already scheduled are applied once it has caught up.
-      if (!(error instanceof ProjectionNotRegisteredError)) throw error;
+      if (!(error instanceof ReadModelUnavailableException)) throw error;
       if (!this.toldNotRegistered) this.logger.log(`Waiting for the projector to register ${LEAD_STATUS_SCHEDULES}; no scheduled change is applied until then`);
       this.toldNotRegistered = true;
       return [];

@@ -13,6 +13,7 @@ import { uuidParam } from '../wallets/uuid-param.pipe';
 import { ListMarkersQuery } from './list-markers.query';
 import { ChangeMarkerCommand, CreateMarkerCommand, DeleteMarkerCommand } from './marker-commands';
 import { ChangeMarkerDto, CreateMarkerDto, MarkerListDto } from './marker.dto';
+import { ApiReadModelUnavailable } from '../read-models/read-model-unavailable';
 
 const REVISION = "The revision is the marker catalogue's (one stream for every marker)";
 
@@ -26,6 +27,7 @@ export class MarkersController {
   @Get()
   @ApiOkResponse({ type: MarkerListDto, description: `The markers (at most ${MARKERS_MAX}), by name` })
   @ApiProblems(400)
+  @ApiReadModelUnavailable()
   list(@Query() query: MinPositionQueryDto): Promise<MarkerListDto> {
     return this.queries.execute(new ListMarkersQuery(query.minPosition));
   }

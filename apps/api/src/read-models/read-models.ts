@@ -1,6 +1,7 @@
 import type { Position } from '@trilha/event-store';
-import { ProjectionReadSide, type ProjectionHost } from '@trilha/projection';
+import { ProjectionNotRegisteredError, ProjectionReadSide, type ProjectionHost } from '@trilha/projection';
 import type { Collection, Document, ReadStore } from '@trilha/read-store';
+import { ReadModelUnavailableException } from './read-model-unavailable';
 
 /** Upper bound of `?minPosition=` waiting (API.md: bounded, ≤ 5 s). */
 export const MAX_MIN_POSITION_WAIT_MS = 5000;
@@ -16,14 +17,26 @@ export class ReadModels {
     this.readSide = new ProjectionReadSide(readStore);
   }
 
-  /** The active physical collection of a projection's logical collection. */
+  /**
+   * The active physical collection of a projection's logical collection.
+   * Throws ReadModelUnavailableException (503) while a projector in another process has not registered it.
+   */
   async collection<T extends Document>(projection: string, logical: string): Promise<Collection<T>> {
-    const name = this.host ? this.host.collectionName(projection, logical) : await this.readSide.collectionName(projection, logical);
+    const name = this.host ? this.host.collectionName(projection, logical) : await unlessUnregistered(this.readSide.collectionName(projection, logical));
     return this.readStore.collection<T>(name);
   }
 
   /** Waits until the projection has applied `position`; false when the wait timed out. */
   waitFor(projection: string, position: Position, timeoutMs = MAX_MIN_POSITION_WAIT_MS): Promise<boolean> {
-    return this.host ? this.host.waitFor(projection, position, timeoutMs) : this.readSide.waitFor(projection, position, timeoutMs);
+    return this.host ? this.host.waitFor(projection, position, timeoutMs) : unlessUnregistered(this.readSide.waitFor(projection, position, timeoutMs));
+  }
+}
+
+async function unlessUnregistered<T>(answer: Promise<T>): Promise<T> {
+  try {
+    return await answer;
+  } catch (error) {
+    if (error instanceof ProjectionNotRegisteredError) throw new ReadModelUnavailableException(error.projection);
+    throw error;
   }
 }

@@ -7,6 +7,7 @@ import { ApiProblems } from '../platform';
 import { GetCustomerTimelineQuery } from './get-customer-timeline.query';
 import { TimelinePageDto } from './timeline.dto';
 import { TimelineQueryDto } from './timeline-query.dto';
+import { ApiReadModelUnavailable } from '../read-models/read-model-unavailable';
 
 /** The customer timeline (T18, seeds 000 and 001): everything that happened to a customer. */
 @ApiTags('customers')
@@ -27,6 +28,7 @@ export class CustomerTimelineController {
   })
   @ApiOkResponse({ type: TimelinePageDto, description: 'Entries newest first, with a short pt-BR summary each' })
   @ApiProblems(400, 401, 404)
+  @ApiReadModelUnavailable()
   timeline(@Param('id', UuidParamPipe) id: string, @Query() query: TimelineQueryDto): Promise<TimelinePageDto> {
     const { type, actor, from, to, limit, cursor, minPosition } = query;
     return this.queries.execute(new GetCustomerTimelineQuery(id, { types: type, actor, from, to }, { limit, cursor, minPosition }));

@@ -15,6 +15,7 @@ import { uuidParam } from './uuid-param.pipe';
 import { WalletBoardDto, WalletBoardQueryDto } from './wallet-board.dto';
 import { CreateWalletCommand, SetDefaultWalletCommand } from './wallet-commands';
 import { ListWalletsQueryDto, WalletListDto } from './wallet-list.dto';
+import { ApiReadModelUnavailable } from '../read-models/read-model-unavailable';
 
 const idempotencyKey = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat it to retry safely: the command runs once' });
 
@@ -51,6 +52,7 @@ export class WalletsController {
   @Get()
   @ApiOkResponse({ type: WalletListDto })
   @ApiProblems(400)
+  @ApiReadModelUnavailable()
   list(@Query() query: ListWalletsQueryDto): Promise<WalletListDto> {
     return this.queries.execute(new ListWalletsQuery(query));
   }
@@ -58,6 +60,7 @@ export class WalletsController {
   @Get(':id/board')
   @ApiOkResponse({ type: WalletBoardDto, description: 'CS5; time-relative fields are computed as of the request' })
   @ApiProblems(400, 404)
+  @ApiReadModelUnavailable()
   board(@Param('id', uuidParam('id')) id: string, @Query() query: WalletBoardQueryDto, @CurrentActor() actor: Actor): Promise<WalletBoardDto> {
     const { marker, milestoneStatus, minPosition } = query;
     return this.queries.execute(new GetWalletBoardQuery(id, { marker, milestoneStatus }, portfolioScopeOf(actor), minPosition));

@@ -116,7 +116,7 @@ function openAppointment(state: AppointmentState, appointmentId: string, action:
 function futureInstant(value: string, now: Date): string {
   const instant = normalizeInstant(value);
   if (!instant) throw invalid('scheduledFor', 'scheduledFor must be an ISO 8601 date and time with an offset, e.g. 2026-03-10T14:30:00Z');
-  if (Date.parse(instant) <= now.getTime()) throw rejected('scheduled_in_past', `scheduledFor ${instant} is not in the future`);
+  if (Date.parse(instant) <= now.getTime()) throw rejected('scheduled_in_past', `scheduledFor ${instant} is not in the future`, 'scheduledFor');
   return instant;
 }
 

@@ -86,7 +86,7 @@ function currentJourney(command: MoveCustomerStage | CompleteMilestone | Conclud
 function decideMove(command: MoveCustomerStage, state: CustomerJourneyState): CustomerJourneyEvent[] {
   const journey = currentJourney(command, state);
   if (!journey.steps.some((step) => step.id === command.stepId)) {
-    throw rejected('step_not_in_journey', `Step ${command.stepId} is not a step of the customer's journey`);
+    throw rejected('step_not_in_journey', `Step ${command.stepId} is not a step of the customer's journey`, 'stepId');
   }
   if (state.stepId === command.stepId) return [];
   return [
@@ -101,7 +101,7 @@ function decideComplete(command: CompleteMilestone, state: CustomerJourneyState,
   // Any milestone of the journey may be completed, as in the customer 360 journey section.
   const step = stepOfMilestone(journey.steps, milestoneId);
   if (!step) throw notFound('milestone_not_found', `Milestone ${milestoneId} is not in the customer's journey`);
-  if (completedOn > localDate(now, command.timeZone)) throw rejected('completed_in_future', `completedOn ${completedOn} is in the future`);
+  if (completedOn > localDate(now, command.timeZone)) throw rejected('completed_in_future', `completedOn ${completedOn} is in the future`, 'completedOn');
   if (state.completed[milestoneId] === completedOn) return [];
   return [{ type: 'MilestoneCompleted', data: { customerId, journeyId: journey.journeyId, stepId: step.id, milestoneId, completedOn } }];
 }
@@ -112,7 +112,7 @@ function decideConclude(command: ConcludeStep, state: CustomerJourneyState, now:
   const journey = currentJourney(command, state);
   // Any step may be reported concluded, the current one or another, as in the customer 360.
   if (!journey.steps.some((step) => step.id === stepId)) throw notFound('step_not_found', `Step ${stepId} is not in the customer's journey`);
-  if (concludedOn > localDate(now, command.timeZone)) throw rejected('concluded_in_future', `concludedOn ${concludedOn} is in the future`);
+  if (concludedOn > localDate(now, command.timeZone)) throw rejected('concluded_in_future', `concludedOn ${concludedOn} is in the future`, 'concludedOn');
   if (state.concluded[stepId] === concludedOn) return [];
   return [{ type: 'StepConcluded', data: { customerId, journeyId: journey.journeyId, stepId, concludedOn } }];
 }

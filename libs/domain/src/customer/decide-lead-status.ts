@@ -20,7 +20,7 @@ export function decideScheduleLeadStatusChange(command: ScheduleLeadStatusChange
   const to = leadStatus(command.status);
   const at = normalizeInstant(command.at);
   if (!at) throw invalid('at', 'at must be an ISO 8601 date and time with an offset, e.g. 2026-03-12T14:00:00-03:00');
-  if (Date.parse(at) <= now.getTime()) throw rejected('schedule_in_past', `at ${at} is not in the future`);
+  if (Date.parse(at) <= now.getTime()) throw rejected('schedule_in_past', `at ${at} is not in the future`, 'at');
   const pending = customer.pendingLeadStatusChange;
   if (pending && pending.to === to && pending.at === at) return [];
   return [{ type: 'LeadStatusChangeScheduled', data: { customerId: command.customerId, scheduleId: command.scheduleId, to, at } }];

@@ -8,7 +8,7 @@ import type { CustomerState } from './state';
 export function decideSetCustomerMarker(command: SetCustomerMarker, state: CustomerState): CustomerEvent[] {
   const customer = existingCustomer(state, command.customerId);
   if (!command.marker || command.marker.markerId !== command.markerId) {
-    throw rejected('marker_not_found', `markerId ${command.markerId} names no marker (it does not exist or was deleted)`);
+    throw rejected('marker_not_found', `markerId ${command.markerId} names no marker (it does not exist or was deleted)`, 'markerId');
   }
   if (customer.markerId === command.markerId) return [];
   return [{ type: 'CustomerMarkerSet', data: { customerId: command.customerId, markerId: command.markerId } }];

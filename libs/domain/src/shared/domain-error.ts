@@ -19,5 +19,6 @@ export class DomainError extends Error {
 
 export const notFound = (code: string, message: string) => new DomainError('not_found', code, message);
 export const conflict = (code: string, message: string) => new DomainError('conflict', code, message);
-export const rejected = (code: string, message: string) => new DomainError('rejected', code, message);
+/** A business rule refuses the command; `field` names the input the rule is about, when there is one. */
+export const rejected = (code: string, message: string, field?: string) => new DomainError('rejected', code, message, field);
 export const invalid = (field: string, message: string) => new DomainError('invalid', 'invalid_input', message, field);

@@ -46,10 +46,11 @@ export class ConflictProblem extends ProblemException {
   }
 }
 
-/** 422: the input is well formed but a business rule refuses it. */
+/** 422: the input is well formed but a business rule refuses it; `field` names the input the rule is about. */
 export class UnprocessableProblem extends ProblemException {
-  constructor(detail: string, options: ProblemOptions = {}) {
-    super({ status: 422, detail, ...options });
+  constructor(detail: string, options: ProblemOptions & { field?: string } = {}) {
+    const { field, ...rest } = options;
+    super({ status: 422, detail, ...(field ? { errors: [{ field, message: detail }] } : {}), ...rest });
   }
 }
 
