@@ -4,6 +4,7 @@ export * from './shared/upcasters';
 export * from './event-upcasters';
 export * from './customer';
 export * from './appointment';
+export * from './follow-up';
 export * from './journey';
 export * from './wallet';
 export * from './marker';

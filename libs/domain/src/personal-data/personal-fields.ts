@@ -1,6 +1,7 @@
 /**
  * Which values of which event payloads are personal data (LGPD) and are stored encrypted with
- * the customer's data key (ADR 0017). Every listed event carries `customerId`: the key's subject.
+ * the customer's data key (ADR 0017). Every listed event carries `customerId`, the key's subject,
+ * or `followUpId` for a follow-up opportunity, which has a key of its own (ADR 0037).
  *
  * A path is dotted; `a[].b` is `b` of every element of the array `a`. An element may be kept
  * out by `where` (an edit of `channel` is not personal, an edit of `email` is).
@@ -35,9 +36,13 @@ export const PERSONAL_FIELDS: Readonly<Record<string, readonly PersonalPath[]>> 
   ProposalRegistered: [{ path: 'notes' }],
   AppointmentScheduled: [{ path: 'notes' }],
   AppointmentLost: [{ path: 'reason' }],
+  // A follow-up opportunity's contact (CAL6): the name may be a person's too (a customer's).
+  FollowUpRegistered: [{ path: 'name' }, { path: 'contactName' }, { path: 'email' }, { path: 'phone' }],
+  FollowUpEmailSent: [{ path: 'to' }, { path: 'message' }],
 };
 
-/** The key subject of an event with personal data: the customer it is about. */
+/** The key subject of an event with personal data: the customer it is about, else the follow-up. */
 export function personalDataSubject(data: Record<string, unknown>): string | undefined {
-  return typeof data.customerId === 'string' ? data.customerId : undefined;
+  if (typeof data.customerId === 'string') return data.customerId;
+  return typeof data.followUpId === 'string' ? data.followUpId : undefined;
 }

@@ -1,0 +1,96 @@
+import { conflict, invalid, notFound, rejected } from '../shared/domain-error';
+import type { Decider } from '../shared/decider';
+import { FOLLOW_UP_MESSAGE_MAX, type FollowUpEvent } from './events';
+import { dateOnly, isFollowUpEmail, isFollowUpPhone, requiredName } from './fields';
+import { evolveFollowUp, initialFollowUpState, isFollowUpDone, type FollowUpState } from './state';
+
+export type RegisterFollowUp = {
+  type: 'RegisterFollowUp';
+  followUpId: string;
+  ownerId: string;
+  name: string;
+  contactName: string;
+  email?: string;
+  phone?: string;
+  contactOn: string;
+  nextContactOn: string;
+};
+export type RescheduleFollowUp = { type: 'RescheduleFollowUp'; followUpId: string; nextContactOn: string };
+export type ResolveFollowUpByCall = { type: 'ResolveFollowUpByCall'; followUpId: string };
+export type SendFollowUpEmail = { type: 'SendFollowUpEmail'; followUpId: string; message: string };
+
+export type FollowUpCommand = RegisterFollowUp | RescheduleFollowUp | ResolveFollowUpByCall | SendFollowUpEmail;
+
+type Existing = Extract<FollowUpState, { exists: true }>;
+
+function decideRegister(command: RegisterFollowUp, state: FollowUpState): FollowUpEvent[] {
+  if (state.exists) throw conflict('follow_up_exists', `Follow-up ${command.followUpId} is already registered`);
+  const name = requiredName('name', command.name);
+  const contactName = requiredName('contactName', command.contactName);
+  const email = command.email?.trim();
+  if (email !== undefined && !isFollowUpEmail(email)) throw invalid('email', 'email must be an email address such as ana@example.com');
+  const phone = command.phone?.trim();
+  if (phone !== undefined && !isFollowUpPhone(phone)) throw invalid('phone', 'phone must hold 8 to 15 digits (spaces, +, -, ( ) and dots allowed)');
+  const contactOn = dateOnly('contactOn', command.contactOn);
+  const nextContactOn = notBefore(contactOn, dateOnly('nextContactOn', command.nextContactOn));
+  const { followUpId, ownerId } = command;
+  const data = { followUpId, ownerId, name, contactName, ...(email !== undefined ? { email } : {}), ...(phone !== undefined ? { phone } : {}), contactOn, nextContactOn };
+  return [{ type: 'FollowUpRegistered', data }];
+}
+
+function decideReschedule(command: RescheduleFollowUp, state: FollowUpState): FollowUpEvent[] {
+  const followUp = openFollowUp(state, command.followUpId, 'reschedule');
+  const nextContactOn = notBefore(followUp.contactOn, dateOnly('nextContactOn', command.nextContactOn));
+  if (nextContactOn === followUp.nextContactOn) return [];
+  return [{ type: 'FollowUpRescheduled', data: { followUpId: followUp.followUpId, from: followUp.nextContactOn, nextContactOn } }];
+}
+
+function decideResolveByCall(command: ResolveFollowUpByCall, state: FollowUpState): FollowUpEvent[] {
+  const followUp = openFollowUp(state, command.followUpId, 'resolve');
+  return [{ type: 'FollowUpResolvedByCall', data: { followUpId: followUp.followUpId } }];
+}
+
+function decideSendEmail(command: SendFollowUpEmail, state: FollowUpState): FollowUpEvent[] {
+  const followUp = openFollowUp(state, command.followUpId, 'send the email of');
+  const message = command.message.trim();
+  if (message.length === 0) throw invalid('message', 'message is required');
+  if (message.length > FOLLOW_UP_MESSAGE_MAX) throw invalid('message', `message must be at most ${FOLLOW_UP_MESSAGE_MAX} characters`);
+  if (followUp.email === undefined) {
+    throw rejected('follow_up_without_email', `Follow-up ${followUp.followUpId} has no email address to send to`, 'email');
+  }
+  return [{ type: 'FollowUpEmailSent', data: { followUpId: followUp.followUpId, to: followUp.email, message } }];
+}
+
+export const followUpDecider: Decider<FollowUpCommand, FollowUpState, FollowUpEvent> = {
+  initialState: initialFollowUpState,
+  evolve: evolveFollowUp,
+  decide(command, state) {
+    switch (command.type) {
+      case 'RegisterFollowUp':
+        return decideRegister(command, state);
+      case 'RescheduleFollowUp':
+        return decideReschedule(command, state);
+      case 'ResolveFollowUpByCall':
+        return decideResolveByCall(command, state);
+      case 'SendFollowUpEmail':
+        return decideSendEmail(command, state);
+    }
+  },
+};
+
+export function followUpNotFound(followUpId: string) {
+  return notFound('follow_up_not_found', `Follow-up ${followUpId} does not exist`);
+}
+
+/** The follow-up, if it exists and is not done yet: a done one is neither moved nor done again (422, as a closed appointment). */
+function openFollowUp(state: FollowUpState, followUpId: string, action: string): Existing {
+  if (!state.exists) throw followUpNotFound(followUpId);
+  if (isFollowUpDone(state.status)) throw rejected('follow_up_done', `Cannot ${action} follow-up ${followUpId}: it is already done (${state.status})`);
+  return state;
+}
+
+/** The next contact is on the contact date or later. */
+function notBefore(contactOn: string, nextContactOn: string): string {
+  if (nextContactOn < contactOn) throw rejected('next_contact_before_contact', `nextContactOn ${nextContactOn} is before the contact date ${contactOn}`, 'nextContactOn');
+  return nextContactOn;
+}
