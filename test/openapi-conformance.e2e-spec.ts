@@ -182,6 +182,17 @@ describe('OpenAPI conformance: every answer is the one /docs-json documents', ()
     await staleIfMatch('post', `/customers/${id}/comments`, { text: 'Outra' });
     await probeErrors('post', `/customers/${id}/comments`, { body: { text: 'Outra' }, badBody: { text: 'x'.repeat(4001) }, forbidden: 'readonly', unknownUrl: unknown('comments') });
 
+    await send(200, 'post', `/customers/${id}/rating`, { body: { rating: 4 } });
+    await send(200, 'post', `/customers/${id}/rating`, { body: { rating: 4 } });
+    await staleIfMatch('post', `/customers/${id}/rating`, { rating: 0 });
+    await probeErrors('post', `/customers/${id}/rating`, { body: { rating: 0 }, badBody: { rating: 6 }, forbidden: 'readonly', unknownUrl: unknown('rating') });
+
+    await send(201, 'post', `/customers/${id}/notes`, { body: { text: 'Prefere visitas no sábado' }, headers: { 'Idempotency-Key': 'note-1' } });
+    await send(201, 'post', `/customers/${id}/notes`, { body: { text: 'Prefere visitas no sábado' }, headers: { 'Idempotency-Key': 'note-1' } });
+    await send(201, 'post', `/customers/${id}/notes`, { body: { text: 'Ligar depois das 18h' } });
+    await staleIfMatch('post', `/customers/${id}/notes`, { text: 'Outra' });
+    await probeErrors('post', `/customers/${id}/notes`, { body: { text: 'Outra' }, badBody: { text: 'x'.repeat(4001) }, forbidden: 'auditor', unknownUrl: unknown('notes') });
+
     const proposal = { productId: 'apto-101', amount: '250000.00', notes: 'À vista' };
     const proposalId = (await send(201, 'post', `/customers/${id}/proposals`, { body: proposal })).id;
     await send(201, 'post', `/customers/${id}/proposals`, { body: { productId: 'apto-102', amount: 1500.5 } });
@@ -230,6 +241,12 @@ describe('OpenAPI conformance: every answer is the one /docs-json documents', ()
     expect(changes.items.length).toBeGreaterThan(0);
     await read(`/customers/${otherCustomerId}/changes?limit=1`);
     await probeErrors('get', `/customers/${customerId}/changes`, { badUrl: `/customers/${customerId}/changes?limit=0`, unknownUrl: `/customers/${unknownId}/changes` });
+
+    await read(`/customers/${customerId}/notes`);
+    const notes = await read(`/customers/${customerId}/notes?limit=1`);
+    await read(`/customers/${customerId}/notes?cursor=${encodeURIComponent(notes.nextCursor)}`);
+    await read(`/customers/${otherCustomerId}/notes`);
+    await probeErrors('get', `/customers/${customerId}/notes`, { badUrl: `/customers/${customerId}/notes?limit=0`, unknownUrl: `/customers/${unknownId}/notes` });
 
     const page = await read(`/customers/${customerId}/timeline?limit=2`);
     await read(`/customers/${customerId}/timeline?cursor=${encodeURIComponent(page.nextCursor)}&limit=500`);

@@ -59,7 +59,7 @@ describe('production configuration: api and projector on EventStoreDB and MongoD
   });
 
   /** The projections the projector runs, one per read model read below. */
-  const PROJECTIONS = ['audit-changes', 'calendar', 'customer-detail', 'journey-progress', 'lead-status-schedules', 'timeline', 'wallet-board'];
+  const PROJECTIONS = ['audit-changes', 'calendar', 'customer-detail', 'customer-notes', 'journey-progress', 'lead-status-schedules', 'timeline', 'wallet-board'];
 
   /**
    * The position of the last command. Every read waits for it, also in read models that do not

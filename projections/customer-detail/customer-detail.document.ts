@@ -44,6 +44,8 @@ export type CustomerDetailDocument = {
    */
   proposals: Record<string, ProposalEntry>;
   disinterest?: { reason: string; at: string; by?: ActorRef };
+  /** T13: 0..5 stars; absent until first rated (the query shows null). */
+  rating?: number;
   /** CS6: the marker set on the customer; the query shows it only while the catalogue has it. */
   markerId?: string;
   origin?: LeadOrigin;

@@ -94,6 +94,8 @@ function handle(event: RecordedEvent): CollectionWrite[] {
         eraseWhereSet(CUSTOMERS_COLLECTION, { _id: id }, 'origin.extraAttributes', {}),
       ];
     }
+    case 'RatingChanged':
+      return [update(e.data.customerId, { rating: e.data.to })];
     case 'CustomerMarkerSet':
       return [update(e.data.customerId, { markerId: e.data.markerId })];
     case 'CustomerMarkerCleared':
@@ -111,7 +113,7 @@ function handle(event: RecordedEvent): CollectionWrite[] {
       // Customers keep the id; the query shows no marker for a deleted one (no write per customer).
       return [guardedUpdate(MARKERS_COLLECTION, e.data.markerId, event, { $set: { deleted: true } }, { upsert: false })];
     default:
-      // Comments live on the timeline, not on the detail.
+      // Comments live on the timeline, notes in their own read model (customer-notes), not on the detail.
       return [];
   }
 }
@@ -126,7 +128,9 @@ export const customerDetailProjection: ProjectionDefinition = {
   // 2: status fields, lead status, proposals and disinterest.
   // 3: markers (CS6): the marker catalogue, and each customer's markerId.
   // (scheduledLeadStatus, T14, needed no new version: only events that did not exist before set it.)
-  version: 3,
+  // 4: rating (T13). A projector of the previous release skips RatingChanged, which an api of
+  // this one may already append during a rolling deploy: the rebuild fills that in.
+  version: 4,
   collections: [
     { name: CUSTOMERS_COLLECTION, indexes: [{ fields: { brokerId: 1 } }, { fields: { name: 1 } }], scalarFields: ['brokerId'] },
     { name: MARKERS_COLLECTION },

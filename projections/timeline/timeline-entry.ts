@@ -72,6 +72,9 @@ const ENTRIES: { [E in TimelineSourceEvent as E['type']]: (data: E['data']) => T
   CustomerDeleted: () => entry('customer_deleted', {}),
   CustomerMarkerSet: (d) => entry('marker_set', { markerId: d.markerId, markerName: null, markerEmoji: null }),
   CustomerMarkerCleared: (d) => entry('marker_cleared', { markerId: d.markerId, markerName: null, markerEmoji: null }),
+  RatingChanged: (d) => entry('rating_changed', { from: d.from ?? null, to: d.to }),
+  // The text stays in the notes read model (seed 001's "Notas" tab): the history only records that one was written.
+  NoteAdded: (d) => entry('note_added', { noteId: d.noteId }),
 };
 
 /** The internal event types that become timeline entries. */

@@ -32,6 +32,8 @@ export const TIMELINE_TYPES = [
   'marker_cleared',
   'lead_status_change_scheduled',
   'lead_status_change_cancelled',
+  'rating_changed',
+  'note_added',
 ] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 
@@ -105,6 +107,10 @@ export interface TimelineDataByType {
    * `reason` null: a user cancelled it; `already_in_status`: the lead had that status when it fell due.
    */
   lead_status_change_cancelled: { scheduleId: string; to: LeadStatus | null; at: string | null; reason: ScheduleCancelReason | null };
+  /** T13: the rating in stars, 0..5; `from` null when the customer had none yet. */
+  rating_changed: { from: number | null; to: number };
+  /** T15: a note was written; its text is in GET /customers/:id/notes, not on the timeline. */
+  note_added: { noteId: string };
 }
 
 export type TimelineData<T extends TimelineType = TimelineType> = TimelineDataByType[T];

@@ -82,7 +82,9 @@ export const timelineProjection: ProjectionDefinition = {
   // 2: the entries' index ends with _id (the sort's last tie-break) and their queried fields are
   // declared scalar, so a page is read in index order; a new generation holds only that index.
   // 3: entries keyed by position (was the event id); their index is a read index.
-  version: 3,
+  // 4: rating_changed and note_added (T13, T15). A projector of the previous release skips their
+  // events, which an api of this one may already append during a rolling deploy.
+  version: 4,
   collections: [
     {
       name: TIMELINE_ENTRIES,

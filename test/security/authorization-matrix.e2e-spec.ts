@@ -115,6 +115,13 @@ describe('authorization matrix (issue 6)', () => {
     },
     'POST /customers/:id/disinterest': async () => aboutCustomer('post', (c) => `/customers/${c}/disinterest`, (await customer()).id, 200, { reason: 'Sem orçamento' }),
     'POST /customers/:id/comments': async () => aboutCustomer('post', (c) => `/customers/${c}/comments`, (await customer()).id, 201, { text: 'Ligou hoje' }),
+    'POST /customers/:id/rating': async () => aboutCustomer('post', (c) => `/customers/${c}/rating`, (await customer()).id, 200, { rating: 4 }),
+    'POST /customers/:id/notes': async () => aboutCustomer('post', (c) => `/customers/${c}/notes`, (await customer()).id, 201, { text: 'Prefere ligação' }),
+    'GET /customers/:id/notes': async () => {
+      const { id } = await customer();
+      const { position } = await command('post', `/customers/${id}/notes`, { text: 'Prefere ligação' });
+      return aboutCustomer('get', (c) => `/customers/${c}/notes?minPosition=${position}`, id, 200);
+    },
     'POST /customers/:id/lead-status': async () => aboutCustomer('post', (c) => `/customers/${c}/lead-status`, (await customer()).id, 200, { status: 'in_progress' }),
     'PUT /customers/:id/lead-status/schedule': async () =>
       aboutCustomer('put', (c) => `/customers/${c}/lead-status/schedule`, (await customer()).id, 200, { status: 'sale', at: '2026-03-20T12:00:00Z' }),

@@ -27,6 +27,7 @@ describe('erasure of a customer (T10) on the embedded stores', () => {
     comment: 'Mora na Travessa Quixabeira, 77, e prefere ligações à noite',
     reason: 'Achou caro, falou do divórcio da irmã Quixabeira',
     notes: 'Levar o contrato da Quixabeira impresso',
+    note: 'Nota: a Quixabeira atende só pelo celular da filha',
   };
 
   let customerId: string;
@@ -83,6 +84,7 @@ describe('erasure of a customer (T10) on the embedded stores', () => {
     await send('patch', `/customers/${customerId}`, { name: PERSONAL.renamed });
     await send('post', `/customers/${customerId}/comments`, { text: PERSONAL.comment });
     await send('post', `/customers/${customerId}/disinterest`, { reason: PERSONAL.reason });
+    await send('post', `/customers/${customerId}/notes`, { text: PERSONAL.note });
     await send('put', `/customers/${customerId}/wallet`, { walletId });
     appointmentId = (await send('post', '/appointments', { customerId, scheduledFor: '2099-09-10T15:00:00.000Z', notes: PERSONAL.notes })).id;
 
@@ -90,6 +92,8 @@ describe('erasure of a customer (T10) on the embedded stores', () => {
     expect(detail.body).toMatchObject({ name: PERSONAL.renamed, email: PERSONAL.email });
     const timeline = await t.http.get(`/customers/${customerId}/timeline?minPosition=${lastPosition}`).set(admin());
     expect(JSON.stringify(timeline.body)).toContain(PERSONAL.comment);
+    const notes = await t.http.get(`/customers/${customerId}/notes?minPosition=${lastPosition}`).set(admin());
+    expect(notes.body.items.map((n: { text: string }) => n.text)).toEqual([PERSONAL.note]);
     const day = await t.http.get(`/calendar/2099-09-10?ownerId=u1&minPosition=${lastPosition}`).set(admin());
     expect(day.status).toBe(200);
     const board = await t.http.get(`/wallets/${walletId}/board?minPosition=${lastPosition}`).set(admin());
@@ -105,6 +109,7 @@ describe('erasure of a customer (T10) on the embedded stores', () => {
     // with the personal data in it: the erasure must not wait for that period to end.
     await rebuildAndWaitForSwitch(t, 'customer-detail');
     await rebuildAndWaitForSwitch(t, 'timeline');
+    await rebuildAndWaitForSwitch(t, 'customer-notes');
   });
 
   it('refuses a DELETE of an unknown customer with 404 and appends nothing', async () => {
@@ -127,6 +132,7 @@ describe('erasure of a customer (T10) on the embedded stores', () => {
     // The projections have passed the deletion …
     await t.http.get(`/customers/${customerId}?minPosition=${lastPosition}`).set(admin());
     await t.http.get(`/customers/${customerId}/timeline?minPosition=${lastPosition}`).set(admin());
+    await t.http.get(`/customers/${customerId}/notes?minPosition=${lastPosition}`).set(admin());
     // … and no personal string is left in any file of the data folder.
     expect(leftovers()).toEqual([]);
   });
@@ -143,6 +149,10 @@ describe('erasure of a customer (T10) on the embedded stores', () => {
     expect(comment.data.text).toBe(ERASED_TEXT);
     expect(comment.summary).toContain(ERASED_TEXT);
     expect(JSON.stringify(timeline)).not.toContain('Quixabeira');
+
+    const notes = (await t.http.get(`/customers/${customerId}/notes?minPosition=${lastPosition}`).set(admin())).body;
+    expect(notes.items.map((n: { text: string }) => n.text)).toEqual([ERASED_TEXT]);
+    expect(timeline.items.some((item: { type: string }) => item.type === 'note_added')).toBe(true);
 
     const changes = (await t.http.get(`/customers/${customerId}/changes?minPosition=${lastPosition}`).set(admin())).body;
     expect(changes.items.find((c: { field: string }) => c.field === 'name')).toMatchObject({ from: ERASED_TEXT, to: ERASED_TEXT });
@@ -171,6 +181,8 @@ describe('erasure of a customer (T10) on the embedded stores', () => {
     const before = (await t.eventStore.readStream(customerStreamId(customerId))).length;
     const attempts = [
       t.http.post(`/customers/${customerId}/comments`).set(admin()).send({ text: 'de novo' }),
+      t.http.post(`/customers/${customerId}/notes`).set(admin()).send({ text: 'de novo' }),
+      t.http.post(`/customers/${customerId}/rating`).set(admin()).send({ rating: 1 }),
       t.http.patch(`/customers/${customerId}`).set(admin()).send({ name: 'Outro Nome' }),
       t.http.post(`/customers/${customerId}/temperature`).set(admin()).send({ temperature: 'hot' }),
       t.http.delete(`/customers/${customerId}`).set(admin()),
@@ -190,6 +202,8 @@ describe('erasure of a customer (T10) on the embedded stores', () => {
     const timeline = (await t.http.get(`/customers/${customerId}/timeline`).set(admin())).body;
     expect(JSON.stringify(timeline)).not.toContain('Quixabeira');
     expect(JSON.stringify(timeline)).toContain(ERASED_TEXT);
+    const notes = (await t.http.get(`/customers/${customerId}/notes`).set(admin())).body;
+    expect(notes.items.map((n: { text: string }) => n.text)).toEqual([ERASED_TEXT]);
     await t.app.get(ErasureCompactionToken).compactNow();
     expect(leftovers()).toEqual([]);
   });

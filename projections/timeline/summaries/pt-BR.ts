@@ -85,6 +85,9 @@ function excerpt(text: string, max = 140): string {
   return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
 }
 
+/** "1 estrela", "4 estrelas", "0 estrelas". */
+const stars = (n: number) => `${n} ${n === 1 ? 'estrela' : 'estrelas'}`;
+
 /** Brazilian Portuguese, the default locale. */
 export const ptBR: SummaryCatalogue = {
   customer_registered: (d) => `Cliente cadastrado${d.entryMethod ? ` ${ENTRY_METHODS[d.entryMethod]}` : ''}${d.channel ? ` (canal: ${d.channel})` : ''}`,
@@ -124,4 +127,6 @@ export const ptBR: SummaryCatalogue = {
     const change = d.to && d.at ? `Mudança de status agendada para ${LEAD_STATUSES[d.to]} em ${formatInstant(d.at, c.timeZone)}` : 'Mudança de status agendada';
     return d.reason === 'already_in_status' ? `${change} cancelada: o lead já estava com esse status` : `${change} cancelada`;
   },
+  rating_changed: (d) => (d.from === null ? `Avaliação alterada para ${stars(d.to)}` : `Avaliação alterada de ${d.from} para ${stars(d.to)}`),
+  note_added: () => 'Nota criada',
 };

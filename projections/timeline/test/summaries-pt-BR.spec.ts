@@ -95,6 +95,12 @@ const SAMPLES: { [T in TimelineType]: Array<[TimelineData<T>, string]> } = {
       'Mudança de status agendada para Em progresso em 12/03/2026 às 14:00 cancelada: o lead já estava com esse status',
     ],
   ],
+  rating_changed: [
+    [{ from: null, to: 4 }, 'Avaliação alterada para 4 estrelas'],
+    [{ from: 4, to: 1 }, 'Avaliação alterada de 4 para 1 estrela'],
+    [{ from: 1, to: 0 }, 'Avaliação alterada de 1 para 0 estrelas'],
+  ],
+  note_added: [[{ noteId: 'n1' }, 'Nota criada']],
 };
 
 describe('timeline summaries in pt-BR', () => {

@@ -66,7 +66,7 @@ describe('timeline projection', () => {
       'data_edited',
       'customer_registered',
     ]);
-    expect((await entriesOf(bia)).map((e) => e.type)).toEqual(['disinterest_informed', 'lead_status_change_cancelled', 'lead_status_change_scheduled', 'customer_registered']);
+    expect((await entriesOf(bia)).map((e) => e.type)).toEqual(['disinterest_informed', 'note_added', 'rating_changed', 'rating_changed', 'lead_status_change_cancelled', 'lead_status_change_scheduled', 'customer_registered']);
   });
 
   it('keys an entry by its global position and stores the event id, occurredAt, actor with its kind, and a small data payload', async () => {
@@ -87,6 +87,14 @@ describe('timeline projection', () => {
     expect(entries.find((e) => e.type === 'customer_registered')?.data).toEqual({ channel: 'WhatsApp', media: null, entryMethod: 'chatbot', brokerId: null });
     expect(entries.find((e) => e.type === 'proposal_registered')?.data).toEqual({ proposalId, productId: 'apt-301', amount: '1500.00', amountCents: 150000, notes: 'à vista' });
     expect(entries.find((e) => e.type === 'appointment_lost')?.data).toEqual({ appointmentId: serviceId, kind: null, reason: 'Vendeu o carro', loseFutureCycle: false, cycleOf: visitId });
+  });
+
+  it('records rating changes (T13) and that a note was written (T15), without the note’s text', async () => {
+    await feed(events);
+    const [, note, cleared, rated] = await entriesOf(bia);
+    expect([rated.data, cleared.data]).toEqual([{ from: null, to: 4 }, { from: 4, to: 0 }]);
+    expect(note.data).toEqual({ noteId: 'n1' });
+    expect(JSON.stringify(await entriesOf(bia))).not.toContain('sábado');
   });
 
   it('tells customer-originated entries from users’ ones, and keeps an entry without an actor', async () => {

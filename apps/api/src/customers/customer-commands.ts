@@ -50,3 +50,11 @@ export class InformDisinterestCommand {
 export class AddCommentCommand {
   constructor(readonly customerId: string, readonly text: string, readonly context: CommandContext) {}
 }
+
+export class ChangeRatingCommand {
+  constructor(readonly customerId: string, readonly rating: number, readonly context: CommandContext) {}
+}
+
+export class AddNoteCommand {
+  constructor(readonly customerId: string, readonly text: string, readonly context: CommandContext) {}
+}

@@ -1,5 +1,5 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LEAD_STATUSES, TEMPERATURES } from '@trilha/domain';
+import { LEAD_STATUSES, RATING_MAX, RATING_MIN, TEMPERATURES } from '@trilha/domain';
 import { MarkerDto } from '../markers/marker.dto';
 import { nullableRef } from '../platform/openapi/nullable';
 import { CustomerDataDto } from './customer-data.dto';
@@ -42,6 +42,8 @@ export class CustomerDetailDto extends CustomerDataDto {
   @ApiPropertyOptional({ example: 'research' }) moment?: string;
   @ApiPropertyOptional() subMoment?: string;
   @ApiPropertyOptional() productOfInterestId?: string;
+  @ApiProperty({ type: 'integer', minimum: RATING_MIN, maximum: RATING_MAX, nullable: true, description: 'T13: the lead’s rating in stars, 0 to 5; null until first rated' })
+  rating!: number | null;
   @ApiProperty({ enum: LEAD_STATUSES, description: 'T14: new, in progress (a proposal was made), sale, no sale (disinterest)' }) leadStatus!: string;
   @ApiProperty({ ...nullableRef(ScheduledLeadStatusDto), description: 'T14: the scheduled change of the lead status still pending; null when none is' })
   scheduledLeadStatus!: ScheduledLeadStatusDto | null;

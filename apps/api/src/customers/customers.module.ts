@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AddCommentHandler } from './add-comment.handler';
+import { AddNoteHandler } from './add-note.handler';
+import { ChangeRatingHandler } from './change-rating.handler';
+import { CustomerNotesController } from './customer-notes.controller';
+import { CustomerRatingController } from './customer-rating.controller';
+import { GetCustomerNotesHandler } from './get-customer-notes.query';
 import { ApplyScheduledLeadStatusChangeHandler } from './apply-scheduled-lead-status-change.handler';
 import { CancelScheduledLeadStatusChangeHandler } from './cancel-scheduled-lead-status-change.handler';
 import { ChangeLeadStatusHandler } from './change-lead-status.handler';
@@ -26,7 +31,7 @@ import { RegisterProposalHandler } from './register-proposal.handler';
 import { RevertTemperatureHandler } from './revert-temperature.handler';
 
 @Module({
-  controllers: [CustomersController, CustomerStatusController, CustomerProposalsController, CustomerEngagementController, CustomerChangesController, CustomerErasureController, CustomerLeadStatusController],
+  controllers: [CustomersController, CustomerStatusController, CustomerProposalsController, CustomerEngagementController, CustomerChangesController, CustomerErasureController, CustomerLeadStatusController, CustomerRatingController, CustomerNotesController],
   providers: [
     RegisterCustomerHandler,
     EditCustomerDataHandler,
@@ -46,6 +51,9 @@ import { RevertTemperatureHandler } from './revert-temperature.handler';
     ScheduleLeadStatusChangeHandler,
     CancelScheduledLeadStatusChangeHandler,
     ApplyScheduledLeadStatusChangeHandler,
+    ChangeRatingHandler,
+    AddNoteHandler,
+    GetCustomerNotesHandler,
   ],
 })
 export class CustomersModule {}

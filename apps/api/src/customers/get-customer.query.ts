@@ -20,10 +20,10 @@ export class GetCustomerHandler implements IQueryHandler<GetCustomerQuery> {
     const customers = await this.readModels.collection<CustomerDetailDocument>(CUSTOMER_DETAIL, CUSTOMERS_COLLECTION);
     const doc = await customers.findOne({ _id: customerId });
     if (!doc) throw new NotFoundProblem(`Customer ${customerId} does not exist`);
-    const { _id, _pos, proposals, markerId, scheduledLeadStatus, ...detail } = doc;
+    const { _id, _pos, proposals, markerId, scheduledLeadStatus, rating, ...detail } = doc;
     // Stored by id for updates; listed oldest first (the id breaks ties within one instant).
     const list = Object.values(proposals ?? {}).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
     const scheduled = scheduledLeadStatus ? { to: scheduledLeadStatus.to, at: scheduledLeadStatus.at } : null;
-    return { ...detail, scheduledLeadStatus: scheduled, proposals: list, marker: await customerMarkerView(this.readModels, markerId) };
+    return { ...detail, rating: rating ?? null, scheduledLeadStatus: scheduled, proposals: list, marker: await customerMarkerView(this.readModels, markerId) };
   }
 }

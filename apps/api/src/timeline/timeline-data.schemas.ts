@@ -6,6 +6,7 @@ const text = (description?: string): SchemaObject => ({ type: 'string', ...(desc
 /** OpenAPI 3.0: `nullable` does not widen an `enum`, so null is listed among its values too. */
 const nullable = (schema: SchemaObject): SchemaObject => ({ ...schema, nullable: true, ...(schema.enum ? { enum: [...schema.enum, null] } : {}) });
 const oneOf = (values: readonly string[], description?: string): SchemaObject => ({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
+const stars = (description?: string): SchemaObject => ({ type: 'integer', minimum: 0, maximum: 5, ...(description ? { description } : {}) });
 const uuid = (description?: string): SchemaObject => ({ ...text(description), format: 'uuid' });
 const instant = (description?: string): SchemaObject => ({ ...text(description), format: 'date-time' });
 
@@ -115,4 +116,6 @@ export const TIMELINE_DATA_SCHEMAS: { [T in TimelineType]: SchemaObject } = {
     at: nullable(instant(`When the change was to happen, ${LOOKED_UP}`)),
     reason: nullable(oneOf(SCHEDULE_CANCEL_REASONS, 'null: cancelled by a user; already_in_status: the lead had that status when it fell due')),
   }),
+  rating_changed: fields({ from: nullable(stars('The stars before; null when the customer had no rating')), to: stars('The stars now') }),
+  note_added: fields({ noteId: uuid('The note; its text is in GET /customers/{id}/notes') }),
 };

@@ -60,6 +60,12 @@ export type CancelScheduledLeadStatusChange = { type: 'CancelScheduledLeadStatus
 /** T14, internal (the scheduler): carry out scheduled change `scheduleId` if it is still pending and due. */
 export type ApplyScheduledLeadStatusChange = { type: 'ApplyScheduledLeadStatusChange'; customerId: string; scheduleId: string };
 
+/** T13: `rating` as the caller sent it; the decider refuses anything but an integer 0..5. */
+export type ChangeRating = { type: 'ChangeRating'; customerId: string; rating: number };
+
+/** T15. `noteId` is chosen by the caller (derived from the command id, so retries find it). */
+export type AddNote = { type: 'AddNote'; customerId: string; noteId: string; text: string };
+
 export type CustomerCommand =
   | RegisterCustomer
   | EditCustomerData
@@ -78,4 +84,6 @@ export type CustomerCommand =
   | ChangeLeadStatus
   | ScheduleLeadStatusChange
   | CancelScheduledLeadStatusChange
-  | ApplyScheduledLeadStatusChange;
+  | ApplyScheduledLeadStatusChange
+  | ChangeRating
+  | AddNote;

@@ -19,6 +19,8 @@ import {
 import { EDITABLE_FIELDS, type CustomerEvent, type FieldChange } from './events';
 import { existingCustomer } from './existing-customer';
 import { decideClearCustomerMarker, decideSetCustomerMarker } from './decide-marker';
+import { decideAddNote } from './decide-notes';
+import { decideChangeRating } from './decide-rating';
 import { sameValue, withoutUndefined } from './payload';
 import { evolveCustomer, initialCustomerState, type CustomerState } from './state';
 
@@ -92,6 +94,10 @@ export const customerDecider: Decider<CustomerCommand, CustomerState, CustomerEv
         return decideCancelScheduledLeadStatusChange(command, state);
       case 'ApplyScheduledLeadStatusChange':
         return decideApplyScheduledLeadStatusChange(command, state, now);
+      case 'ChangeRating':
+        return decideChangeRating(command, state);
+      case 'AddNote':
+        return decideAddNote(command, state);
     }
   },
 };

@@ -114,6 +114,12 @@ export type CommentAdded = DomainEvent<'CommentAdded', { customerId: string; com
  */
 export type CustomerDeleted = DomainEvent<'CustomerDeleted', { customerId: string }>;
 
+/** T13: the rating of the lead, 0 to 5 stars (seed 001, "Qualificação"); `from` is absent when it had none. */
+export type RatingChanged = DomainEvent<'RatingChanged', { customerId: string; from?: number; to: number }>;
+
+/** T15: a note on the customer (seed 001, the "Notas" tab); its text is personal data. */
+export type NoteAdded = DomainEvent<'NoteAdded', { customerId: string; noteId: string; text: string }>;
+
 /** CS6: the customer's one marker, a live marker of the catalogue when it was set. */
 export type CustomerMarkerSet = DomainEvent<'CustomerMarkerSet', { customerId: string; markerId: string }>;
 
@@ -137,7 +143,9 @@ export type CustomerEvent =
   | CommentAdded
   | CustomerDeleted
   | CustomerMarkerSet
-  | CustomerMarkerCleared;
+  | CustomerMarkerCleared
+  | RatingChanged
+  | NoteAdded;
 
 /** Every customer event type: stable names, never renamed (ARCHITECTURE rule 3). */
 export const CUSTOMER_EVENT_TYPES = [
@@ -158,6 +166,8 @@ export const CUSTOMER_EVENT_TYPES = [
   'CustomerMarkerCleared',
   'LeadStatusChangeScheduled',
   'LeadStatusChangeCancelled',
+  'RatingChanged',
+  'NoteAdded',
 ] as const satisfies readonly CustomerEvent['type'][];
 
 export const customerStreamId = (customerId: string) => `customer-${customerId}`;

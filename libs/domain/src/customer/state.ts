@@ -27,6 +27,8 @@ export type CustomerState =
       disinterestReason?: string;
       /** T14: the one change of the lead status scheduled and not yet applied or cancelled. */
       pendingLeadStatusChange?: PendingLeadStatusChange;
+      /** T13: 0..5 stars; absent until first rated. */
+      rating?: number;
       /** CS6: the marker set on the customer (it may have been deleted from the catalogue since). */
       markerId?: string;
       /** T10: deleted; the personal fields hold placeholders and no command is accepted. */
@@ -111,6 +113,8 @@ function evolveExisting(state: ExistingCustomer, event: CustomerEvent): Customer
       const { pendingLeadStatusChange: _dropped, ...rest } = erased(state);
       return rest;
     }
+    case 'RatingChanged':
+      return { ...state, rating: event.data.to };
     case 'CustomerMarkerSet':
       return { ...state, markerId: event.data.markerId };
     case 'CustomerMarkerCleared': {

@@ -32,6 +32,7 @@ export const PERSONAL_FIELDS: Readonly<Record<string, readonly PersonalPath[]>> 
   ],
   // Free text typed about the customer: it can name them, quote them, hold a phone number.
   CommentAdded: [{ path: 'text' }, { path: 'attachments' }],
+  NoteAdded: [{ path: 'text' }],
   DisinterestInformed: [{ path: 'reason' }],
   ProposalRegistered: [{ path: 'notes' }],
   AppointmentScheduled: [{ path: 'notes' }],

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { customerStreamId, ERASED_TEXT, type DomainEvent } from '@trilha/domain';
+import { InMemoryEventStore, type RecordedEvent } from '@trilha/event-store';
+import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
+import { customerNotesProjection, NOTED_CUSTOMERS_COLLECTION, NOTES_COLLECTION, NOTES_SORT, type NoteDocument } from '@trilha/projections/customer-notes';
+
+const ana = '6f1d2b1e-0c7a-4d5e-9a52-6a1f3c1f9e01';
+const bia = '7a2e3c2f-1d8b-4e6f-8b63-7b2a4d2a0f02';
+const broker = { id: 'u7', role: 'broker', name: 'Beto Broker', kind: 'user' as const };
+const minute = (n: number) => new Date(Date.UTC(2026, 2, 10, 12, n)).toISOString();
+
+/** Two customers with notes; Bia is deleted after hers. A comment and a rating are no notes. */
+const STORY: Array<[string, DomainEvent]> = [
+  [customerStreamId(ana), { type: 'CustomerRegistered', data: { customerId: ana, name: 'Ana', phones: [] } }],
+  [customerStreamId(bia), { type: 'CustomerRegistered', data: { customerId: bia, name: 'Bia', phones: [] } }],
+  [customerStreamId(ana), { type: 'NoteAdded', data: { customerId: ana, noteId: 'n1', text: 'Primeira nota' } }],
+  [customerStreamId(ana), { type: 'CommentAdded', data: { customerId: ana, commentId: 'c1', text: 'Um comentário' } }],
+  [customerStreamId(ana), { type: 'RatingChanged', data: { customerId: ana, to: 3 } }],
+  [customerStreamId(bia), { type: 'NoteAdded', data: { customerId: bia, noteId: 'n2', text: 'Bia mora na Rua Secreta, 42' } }],
+  [customerStreamId(ana), { type: 'NoteAdded', data: { customerId: ana, noteId: 'n3', text: 'Segunda nota' } }],
+  [customerStreamId(bia), { type: 'CustomerDeleted', data: { customerId: bia } }],
+];
+
+async function record(): Promise<RecordedEvent[]> {
+  const store = new InMemoryEventStore();
+  for (const [i, [stream, event]] of STORY.entries()) {
+    await store.append(stream, [{ id: randomUUID(), type: event.type, data: event.data as Record<string, unknown>, metadata: { occurredAt: minute(i), actor: broker } }], 'any');
+  }
+  const events = await store.readAll({ filter: customerNotesProjection.filter });
+  await store.close();
+  return events;
+}
+
+describe('customer notes projection (T15)', () => {
+  let readStore: SqliteReadStore;
+  let events: RecordedEvent[];
+
+  beforeEach(async () => {
+    readStore = new SqliteReadStore(':memory:');
+    for (const spec of customerNotesProjection.collections) await readStore.ensureCollection(spec);
+    events = await record();
+  });
+  afterEach(() => readStore.close());
+
+  const feed = (batch: RecordedEvent[]) => readStore.commit(batch.flatMap((e) => customerNotesProjection.handle(e)));
+  const notesOf = async (customerId: string) =>
+    (await readStore.collection<NoteDocument>(NOTES_COLLECTION).findPage({ customerId }, { sort: { ...NOTES_SORT }, limit: 50 })).items;
+  const everything = async () => ({ notes: await readStore.collection(NOTES_COLLECTION).find({}), customers: await readStore.collection(NOTED_CUSTOMERS_COLLECTION).find({}) });
+
+  it('subscribes to registrations, notes and deletions only', () => {
+    expect(events.map((e) => e.type)).toEqual(['CustomerRegistered', 'CustomerRegistered', 'NoteAdded', 'NoteAdded', 'NoteAdded', 'CustomerDeleted']);
+  });
+
+  it('lists a customer’s notes newest first, with text, time and author', async () => {
+    await feed(events);
+    const notes = await notesOf(ana);
+    expect(notes.map(({ _id, text, at, author }) => ({ _id, text, at, author }))).toEqual([
+      { _id: 'n3', text: 'Segunda nota', at: minute(6), author: { id: 'u7', role: 'broker', name: 'Beto Broker' } },
+      { _id: 'n1', text: 'Primeira nota', at: minute(2), author: { id: 'u7', role: 'broker', name: 'Beto Broker' } },
+    ]);
+    expect((await everything()).customers).toEqual([{ _id: ana }, { _id: bia }]);
+  });
+
+  it('turns the text of a deleted customer’s notes into the placeholder', async () => {
+    await feed(events);
+    expect((await notesOf(bia)).map((n) => n.text)).toEqual([ERASED_TEXT]);
+    expect(JSON.stringify(await everything())).not.toContain('Secreta');
+  });
+
+  it('gives the same read model when the same events are fed twice, whole or one by one', async () => {
+    await feed(events);
+    const once = await everything();
+    await feed(events);
+    for (const event of events) await feed([event]);
+    expect(await everything()).toEqual(once);
+  });
+});
