@@ -115,8 +115,8 @@ describe('follow-up decider (CAL5, CAL6)', () => {
   });
 
   it('checks emails and phones as the DTOs do', () => {
-    expect(['a@b.co', 'joana.lima+crm@pao.com.br'].every(isFollowUpEmail)).toBe(true);
-    expect(['a@b', '@b.co', 'a b@c.co', 'a@b..co', `${'x'.repeat(250)}@b.co`].some(isFollowUpEmail)).toBe(false);
+    expect(['a@b.co', 'joana.lima+crm@pao.com.br', 'ana@padaria-são-joão.com.br'].every(isFollowUpEmail)).toBe(true);
+    expect(['a@b', '@b.co', 'a b@c.co', 'a@b..co', '<script>@x.com', 'a@b.co<', `${'x'.repeat(250)}@b.co`].some(isFollowUpEmail)).toBe(false);
     expect(['11988880000', '+55 11 98888-0000', '(11) 3333.4444'].every(isFollowUpPhone)).toBe(true);
     expect(['1234567', '+1234567890123456', '11 98888-000O', ''].some(isFollowUpPhone)).toBe(false);
   });

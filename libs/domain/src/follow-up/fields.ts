@@ -4,8 +4,11 @@ import { FOLLOW_UP_EMAIL_MAX, FOLLOW_UP_NAME_MAX, FOLLOW_UP_PHONE_DIGITS, FOLLOW
 /** Checks of one input each, shared by the decider and the HTTP DTOs: each names its field. */
 
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-/** One @, no spaces, a dot in the domain: what a mail client would accept, not RFC 5322 in full. */
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+/**
+ * A local part of RFC 5322 "atext" characters and dots, one @, a domain of dotted labels (letters of
+ * any script, digits, hyphens): what a mail client accepts, without quoted local parts.
+ */
+const EMAIL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u;
 const PHONE_CHARACTERS = /^\+?[\d\s().-]+$/;
 
 export function isDateOnly(value: unknown): value is string {
