@@ -374,6 +374,35 @@ describe('OpenAPI conformance: every answer is the one /docs-json documents', ()
     await probeErrors('get', '/calendar/2026-03-12', { badUrl: '/calendar/12-03-2026' });
   });
 
+  it('follow-up opportunities from the calendar (CAL5, CAL6)', async () => {
+    const registration = { name: 'Padaria Pão Quente', contactName: 'Joana Lima', email: 'joana@pao.com.br', phone: '+55 11 98888-0000', contactOn: '2026-03-02', nextContactOn: '2026-03-16' };
+    const first = (await send(201, 'post', '/follow-ups', { body: registration })).id;
+    const second = (await send(201, 'post', '/follow-ups', { body: { ...registration, email: undefined } })).id;
+    await send(422, 'post', '/follow-ups', { body: { ...registration, nextContactOn: '2026-03-01' } });
+    await probeErrors('post', '/follow-ups', { body: registration, badBody: { ...registration, email: 'joana@' }, forbidden: 'auditor' });
+
+    const at = (id: string, action: string) => `/follow-ups/${id}/${action}`;
+    await send(200, 'post', at(first, 'reschedule'), { body: { nextContactOn: '2026-03-17' } });
+    await send(422, 'post', at(first, 'reschedule'), { body: { nextContactOn: '2026-03-01' } });
+    await staleIfMatch('post', at(first, 'reschedule'), { nextContactOn: '2026-03-18' });
+    await probeErrors('post', at(first, 'reschedule'), { body: { nextContactOn: '2026-03-18' }, badBody: { nextContactOn: '18/03/2026' }, forbidden: 'readonly', unknownUrl: at(unknownId, 'reschedule') });
+
+    await send(422, 'post', at(second, 'send-email'), { body: { message: 'Olá' } });
+    await send(200, 'post', at(first, 'send-email'), { body: { message: 'Olá Joana, tudo bem?' } });
+    await send(422, 'post', at(first, 'send-email'), { body: { message: 'De novo' } });
+    await staleIfMatch('post', at(second, 'send-email'), { message: 'Olá' });
+    await probeErrors('post', at(second, 'send-email'), { body: { message: 'Olá' }, badBody: { message: '' }, forbidden: 'readonly', unknownUrl: at(unknownId, 'send-email') });
+
+    await staleIfMatch('post', at(second, 'resolve-by-call'));
+    await probeErrors('post', at(second, 'resolve-by-call'), { badUrl: at('nope', 'resolve-by-call'), forbidden: 'readonly', unknownUrl: at(unknownId, 'resolve-by-call') });
+    await send(200, 'post', at(second, 'resolve-by-call'));
+    await send(422, 'post', at(second, 'resolve-by-call'));
+
+    const day = await read('/calendar/2026-03-16');
+    expect(day.actions).toContainEqual(expect.objectContaining({ id: second, kind: 'opportunity', customerId: null, status: 'resolved_by_call', tab: 'done' }));
+    await read('/calendar?from=2026-03-16&to=2026-03-17');
+  });
+
   it('audit', async () => {
     for (const suffix of ['history', 'verify', 'state?revision=0']) {
       await send(200, 'get', `/customers/${customerId}/${suffix}`, { as: 'auditor' });
@@ -438,6 +467,7 @@ describe('OpenAPI conformance: every answer is the one /docs-json documents', ()
     'POST /customers 409': 'the id derives from the command id; only a concurrent append with the same id conflicts',
     'POST /journeys 409': 'the id derives from the command id; only a concurrent append with the same id conflicts',
     'POST /appointments 409': 'the id derives from the command id; only a concurrent append with the same id conflicts',
+    'POST /follow-ups 409': 'the id derives from the command id; only a concurrent append with the same id conflicts',
     'POST /wallets/{id}/default 409': 'no If-Match: only concurrent appends that outlast the retries conflict',
     'DELETE /markers/{id} 409': 'no If-Match: only concurrent appends that outlast the retries conflict',
   };

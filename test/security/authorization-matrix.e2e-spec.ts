@@ -52,6 +52,7 @@ describe('authorization matrix (issue 6)', () => {
     unknown?: { call: Omit<Call, 'ok' | 'unknown'>; id: string; realId: string };
   }
 
+  const FOLLOW_UP = { name: 'Padaria Pão Quente', contactName: 'Joana Lima', email: 'joana@pao.com.br', contactOn: '2026-03-02', nextContactOn: '2026-03-12' };
   const admin = () => ({ Authorization: `Bearer ${t.token('admin', 'u-admin')}` });
 
   async function command(method: 'post' | 'put', url: string, body: object = {}): Promise<{ id: string; position: string }> {
@@ -83,6 +84,13 @@ describe('authorization matrix (issue 6)', () => {
     const { id: customerId } = await customer();
     const { id } = await command('post', '/appointments', { customerId, scheduledFor: '2026-03-12T14:00:00Z' });
     return { id, customerId };
+  }
+
+  /** A follow-up opportunity (CAL6) registered by the broker BROKER: theirs, so another broker gets 404. */
+  async function followUp(): Promise<string> {
+    const res = await t.http.post('/follow-ups').set('Authorization', `Bearer ${t.token('broker', BROKER)}`).send(FOLLOW_UP);
+    if (res.status !== 201) throw new Error(`POST /follow-ups answered ${res.status}: ${JSON.stringify(res.body)}`);
+    return res.body.id;
   }
 
   /** A call about customer `id` at `url(id)`; `unknown` repeats it about an id that does not exist. */
@@ -199,6 +207,24 @@ describe('authorization matrix (issue 6)', () => {
         },
       ]),
     ),
+    'POST /follow-ups': async () => ({ method: 'post', url: '/follow-ups', body: FOLLOW_UP, ok: 201 }),
+    ...Object.fromEntries(
+      (
+        [
+          ['reschedule', { nextContactOn: '2026-03-13' }],
+          ['resolve-by-call', undefined],
+          ['send-email', { message: 'Olá Joana' }],
+        ] as const
+      ).map(([action, body]) => [
+        `POST /follow-ups/:id/${action}`,
+        async (): Promise<Call> => {
+          const id = await followUp();
+          const unknownId = randomUUID();
+          const url = (f: string) => `/follow-ups/${f}/${action}`;
+          return { method: 'post', url: url(id), body, ok: 200, unknown: { call: { method: 'post', url: url(unknownId), body }, id: unknownId, realId: id } };
+        },
+      ]),
+    ),
     'GET /calendar': async () => ({ method: 'get', url: '/calendar?from=2026-03-01&to=2026-03-31', ok: 200 }),
     'GET /calendar/:date': async () => ({ method: 'get', url: '/calendar/2026-03-12', ok: 200 }),
     'GET /customers/:id/history': async () => aboutCustomer('get', (c) => `/customers/${c}/history`, (await customer()).id, 200),
@@ -213,7 +239,8 @@ describe('authorization matrix (issue 6)', () => {
   /** What the matrix says this persona gets. */
   function expectedStatus(rule: RouteAccess, persona: Persona, ok: number): number {
     if (!rule.roles.includes(persona.role)) return 403;
-    const aboutOneCustomer = ['customer', 'appointment', 'customer-in-body'].includes(rule.scope.kind);
+    // A follow-up opportunity is its registering broker's alone, as a customer is their portfolio's.
+    const aboutOneCustomer = ['customer', 'appointment', 'customer-in-body', 'follow-up'].includes(rule.scope.kind);
     if (persona.role === 'broker' && aboutOneCustomer && !persona.inPortfolio) return 404;
     return ok;
   }

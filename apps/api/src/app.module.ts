@@ -7,6 +7,7 @@ import { AuthorizationModule } from './authorization/authorization.module';
 import { CalendarModule } from './calendar/calendar.module';
 import type { TrilhaConfig } from './config/trilha-config';
 import { CustomersModule } from './customers/customers.module';
+import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { LeadStatusSchedulerModule } from './lead-status-scheduler/lead-status-scheduler.module';
 import { MarkersModule } from './markers/markers.module';
 import type { ProjectionControl } from '@trilha/projection';
@@ -62,6 +63,7 @@ export class AppModule {
         LeadStatusSchedulerModule,
         AppointmentsModule,
         CalendarModule,
+        FollowUpsModule,
         CustomerSuccessModule,
         MarkersModule,
         TimelineModule,

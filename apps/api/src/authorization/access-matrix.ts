@@ -6,6 +6,8 @@ import type { Role } from '../platform';
  * - `appointment`: the path parameter is an appointment id; its customer must be in the portfolio → 404.
  * - `customer-in-body`: the customer id is the body field `field` (creating something for a customer) → 404.
  * - `new-customer`: registration; a broker registers customers for themselves (brokerId is theirs).
+ * - `new-follow-up`: a follow-up opportunity (CAL6) is its registering user's, a broker's included.
+ * - `follow-up`: the path parameter is a follow-up id; a broker reaches only their own → 404.
  * - `list`: a list of customers (or of their actions); the query shows a broker only their portfolio.
  * - `none`: not about customers (configuration, operations, store-wide audit).
  */
@@ -14,6 +16,8 @@ export type CustomerScope =
   | { kind: 'appointment'; param: string }
   | { kind: 'customer-in-body'; field: string }
   | { kind: 'new-customer' }
+  | { kind: 'new-follow-up' }
+  | { kind: 'follow-up'; param: string }
   | { kind: 'list' }
   | { kind: 'none' };
 
@@ -43,6 +47,7 @@ export const ADMINS: readonly Role[] = ['admin'];
 
 const customer = { kind: 'customer', param: 'id' } as const;
 const appointment = { kind: 'appointment', param: 'id' } as const;
+const followUp = { kind: 'follow-up', param: 'id' } as const;
 const none = { kind: 'none' } as const;
 const list = { kind: 'list' } as const;
 
@@ -100,6 +105,11 @@ export const ACCESS_MATRIX: readonly RouteAccess[] = [
   { method: 'POST', path: '/appointments/:id/reschedule', roles: CUSTOMER_WORKERS, scope: appointment },
   { method: 'POST', path: '/appointments/:id/success', roles: CUSTOMER_WORKERS, scope: appointment },
   { method: 'POST', path: '/appointments/:id/lost', roles: CUSTOMER_WORKERS, scope: appointment },
+  // Follow-up opportunities from the calendar (CAL5, CAL6)
+  { method: 'POST', path: '/follow-ups', roles: CUSTOMER_WORKERS, scope: { kind: 'new-follow-up' } },
+  { method: 'POST', path: '/follow-ups/:id/reschedule', roles: CUSTOMER_WORKERS, scope: followUp },
+  { method: 'POST', path: '/follow-ups/:id/resolve-by-call', roles: CUSTOMER_WORKERS, scope: followUp },
+  { method: 'POST', path: '/follow-ups/:id/send-email', roles: CUSTOMER_WORKERS, scope: followUp },
   // Calendar (CAL)
   { method: 'GET', path: '/calendar', roles: EVERYONE, scope: list },
   { method: 'GET', path: '/calendar/:date', roles: EVERYONE, scope: list },

@@ -49,7 +49,14 @@ export class MatrixAccessPolicy implements AccessPolicy {
         }
         return;
       }
+      case 'follow-up': {
+        const id = uuidOrUndefined(paramOf(request, scope.param));
+        // Someone else's follow-up answers as one that does not exist (the decider's 404).
+        if (id && (await this.portfolio.ownerOfFollowUp(id)) !== actor.id) throw new NotFoundProblem(`Follow-up ${id} does not exist`);
+        return;
+      }
       case 'new-customer':
+      case 'new-follow-up':
       case 'list':
       case 'none':
         return;

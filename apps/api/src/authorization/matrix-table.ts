@@ -4,7 +4,7 @@ import { ACCESS_MATRIX, type RouteAccess } from './access-matrix';
 /**
  * What one role may do on a route, as docs/security.md writes it: `yes`, `—` (403), `portfolio`
  * (a broker: only their customers; 404 for the others, lists filtered) or `own` (a broker
- * registering: brokerId is theirs).
+ * registering: brokerId is theirs; a follow-up opportunity: only their own, 404 for the others).
  */
 export function matrixCell(rule: RouteAccess, role: Role): string {
   if (!rule.roles.includes(role)) return '—';
@@ -16,6 +16,8 @@ export function matrixCell(rule: RouteAccess, role: Role): string {
     case 'list':
       return 'portfolio';
     case 'new-customer':
+    case 'new-follow-up':
+    case 'follow-up':
       return 'own';
     case 'none':
       return 'yes';

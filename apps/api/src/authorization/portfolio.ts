@@ -6,6 +6,8 @@ import {
   customerJourneyDecider,
   customerJourneyStreamId,
   customerStreamId,
+  followUpDecider,
+  followUpStreamId,
   walletDecider,
   walletStreamId,
 } from '@trilha/domain';
@@ -35,5 +37,11 @@ export class Portfolio {
   async customerOfAppointment(appointmentId: string): Promise<string | undefined> {
     const appointment = await this.streams.state(appointmentStreamId(appointmentId), appointmentDecider);
     return appointment.exists ? appointment.customerId : undefined;
+  }
+
+  /** Who registered a follow-up opportunity (CAL6): the only broker who reaches it. */
+  async ownerOfFollowUp(followUpId: string): Promise<string | undefined> {
+    const followUp = await this.streams.state(followUpStreamId(followUpId), followUpDecider);
+    return followUp.exists ? followUp.ownerId : undefined;
   }
 }

@@ -1,4 +1,4 @@
-import { actionTitle } from './action-title';
+import { actionTitle, followUpTitle } from './action-title';
 
 describe('action titles', () => {
   it('names the kind in pt-BR', () => {
@@ -9,5 +9,9 @@ describe('action titles', () => {
   it('adds the first line of the notes, shortened', () => {
     expect(actionTitle('visit', 'Test drive\nBring documents')).toBe('Visita: Test drive');
     expect(actionTitle('task', 'x'.repeat(100))).toBe(`Tarefa: ${'x'.repeat(79)}…`);
+  });
+
+  it('names an opportunity and its contact', () => {
+    expect(followUpTitle('Padaria Pão Quente', 'Joana Lima')).toBe('Oportunidade: Padaria Pão Quente (Joana Lima)');
   });
 });

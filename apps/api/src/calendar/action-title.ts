@@ -18,3 +18,8 @@ export function actionTitle(kind: AppointmentKind, notes?: string): string {
   const preview = firstLine.length > NOTE_PREVIEW_MAX ? `${firstLine.slice(0, NOTE_PREVIEW_MAX - 1)}…` : firstLine;
   return `${label}: ${preview}`;
 }
+
+/** A follow-up opportunity's line (CAL6): the company or customer name and the contact. */
+export function followUpTitle(name: string, contactName: string): string {
+  return `Oportunidade: ${name} (${contactName})`;
+}

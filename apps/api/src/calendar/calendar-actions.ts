@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { parsePosition } from '@trilha/event-store';
-import { CALENDAR, CALENDAR_ACTIONS_COLLECTION, type CalendarActionDocument } from '@trilha/projections/calendar';
+import { CALENDAR, CALENDAR_ACTIONS_COLLECTION, type AppointmentActionDocument, type CalendarActionDocument, type FollowUpActionDocument } from '@trilha/projections/calendar';
 import { PortfolioReadModel } from '../authorization/portfolio-read-model';
 import type { PortfolioScope } from '../authorization/portfolio-scope';
 import { ReadModels } from '../read-models/read-models';
@@ -39,10 +39,16 @@ export class CalendarActions {
    * `between`, each action with the local date it falls on (worked out once per action); in
    * time order, or in any order when the caller only counts them (`order: 'any'`).
    */
-  async datedBetween({ from, to, ownerId, minPosition, scope }: ActionsQuery, order: 'time' | 'any' = 'time'): Promise<DatedAction[]> {
-    const position = minPosition ? parsePosition(minPosition) : undefined;
+  async datedBetween(query: ActionsQuery, order: 'time' | 'any' = 'time'): Promise<DatedAction[]> {
+    const position = query.minPosition ? parsePosition(query.minPosition) : undefined;
     if (position) await this.readModels.waitFor(CALENDAR, position);
-    const actions = await this.readModels.collection<CalendarActionDocument>(CALENDAR, CALENDAR_ACTIONS_COLLECTION);
+    const dated = [...(await this.appointments(query, order)), ...(await this.followUps(query, order))];
+    // A day's appointments in time order, then its follow-ups, which have a day but no time (stable sort).
+    return order === 'any' ? dated : dated.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  }
+
+  private async appointments({ from, to, ownerId, scope }: ActionsQuery, order: 'time' | 'any'): Promise<DatedAction[]> {
+    const actions = await this.readModels.collection<AppointmentActionDocument>(CALENDAR, CALENDAR_ACTIONS_COLLECTION);
     const filter = {
       scheduledFor: utcWindow(from, to),
       ...(ownerId !== undefined ? { ownerId } : {}),
@@ -55,5 +61,15 @@ export class CalendarActions {
       if (date >= from && date <= to) dated.push({ action, date });
     }
     return dated;
+  }
+
+  /** Follow-up opportunities on their next contact date; a broker sees the ones they registered (ADR 0037). */
+  private async followUps({ from, to, ownerId, scope }: ActionsQuery, order: 'time' | 'any'): Promise<DatedAction[]> {
+    const owner = scope.kind === 'broker' ? scope.brokerId : ownerId;
+    if (scope.kind === 'broker' && ownerId !== undefined && ownerId !== scope.brokerId) return [];
+    const actions = await this.readModels.collection<FollowUpActionDocument>(CALENDAR, CALENDAR_ACTIONS_COLLECTION);
+    const filter = { on: { $gte: from, $lte: to }, ...(owner !== undefined ? { ownerId: owner } : {}) };
+    const found = await actions.find(filter, order === 'any' ? { anyOrder: true } : { sort: { on: 1, _id: 1 } });
+    return found.map((action) => ({ action, date: action.on }));
   }
 }

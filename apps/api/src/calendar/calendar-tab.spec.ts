@@ -6,6 +6,11 @@ describe('calendar tabs (CAL3)', () => {
     expect(APPOINTMENT_KINDS.map((kind) => calendarTabOf(kind, false))).toEqual(['services', 'follow_up', 'follow_up', 'follow_up', 'follow_up']);
   });
 
+  it('puts an opportunity added from the calendar (CAL6) under follow-up until done, then under done', () => {
+    expect(calendarTabOf('opportunity', false)).toBe('follow_up');
+    expect(calendarTabOf('opportunity', true)).toBe('done');
+  });
+
   it('moves every done action to done, whatever its kind', () => {
     expect(new Set(APPOINTMENT_KINDS.map((kind) => calendarTabOf(kind, true)))).toEqual(new Set(['done']));
   });

@@ -1,11 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { APPOINTMENT_KINDS, APPOINTMENT_STATUSES } from '@trilha/domain';
+import { APPOINTMENT_KINDS, APPOINTMENT_STATUSES, FOLLOW_UP_STATUSES } from '@trilha/domain';
+import { OPPORTUNITY_KIND } from '@trilha/projections/calendar';
 import { CALENDAR_TABS } from './calendar-tab';
 
 export class CalendarDayDto {
   @ApiProperty({ format: 'date' }) date!: string;
   @ApiProperty({ description: 'Actions on the day' }) total!: number;
-  @ApiProperty({ description: 'Of them, done (confirmed, success or lost)' }) done!: number;
+  @ApiProperty({ description: 'Of them, done (appointments confirmed, success or lost; follow-ups resolved by call or emailed)' }) done!: number;
   @ApiProperty({ enum: ['green', 'orange', 'red'], description: 'green = all done, orange = some, red = none' }) color!: string;
 }
 
@@ -15,11 +16,11 @@ export class CalendarDto {
 }
 
 export class CalendarActionDto {
-  @ApiProperty({ format: 'uuid', description: 'The appointment' }) id!: string;
-  @ApiProperty({ enum: APPOINTMENT_KINDS }) kind!: string;
-  @ApiProperty({ format: 'uuid' }) customerId!: string;
-  @ApiProperty({ description: 'Kind (pt-BR) and the first line of the notes' }) title!: string;
-  @ApiProperty({ enum: APPOINTMENT_STATUSES }) status!: string;
+  @ApiProperty({ format: 'uuid', description: 'The appointment, or the follow-up when kind is opportunity (act on it at /follow-ups/:id/…)' }) id!: string;
+  @ApiProperty({ enum: [...APPOINTMENT_KINDS, OPPORTUNITY_KIND], description: 'opportunity: a follow-up added from the calendar (CAL6)' }) kind!: string;
+  @ApiProperty({ format: 'uuid', type: String, nullable: true, description: 'null for an opportunity, which is not a customer of the base' }) customerId!: string | null;
+  @ApiProperty({ description: 'Kind (pt-BR) and the first line of the notes; for an opportunity, its name and contact' }) title!: string;
+  @ApiProperty({ enum: [...APPOINTMENT_STATUSES, ...FOLLOW_UP_STATUSES], description: 'An appointment’s (scheduled … lost) or a follow-up’s (open, resolved_by_call, email_sent)' }) status!: string;
   @ApiProperty() done!: boolean;
   @ApiProperty({ enum: CALENDAR_TABS, description: 'The tab it shows under: done once done, else by kind' }) tab!: string;
 }
@@ -28,7 +29,7 @@ export class CalendarActionDto {
 export class CalendarTabCountsDto {
   @ApiProperty({ type: 'integer', description: 'Follow-ups of product sales' }) orders!: number;
   @ApiProperty({ type: 'integer' }) services!: number;
-  @ApiProperty({ type: 'integer', description: 'Follow-ups, visits, tasks and reminders booked by hand' }) follow_up!: number;
+  @ApiProperty({ type: 'integer', description: 'Follow-ups, visits, tasks and reminders booked by hand, and opportunities added from the calendar' }) follow_up!: number;
   @ApiProperty({ type: 'integer' }) birthday!: number;
   @ApiProperty({ type: 'integer' }) done!: number;
 }

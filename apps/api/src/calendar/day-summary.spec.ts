@@ -1,5 +1,5 @@
 import type { AppointmentStatus } from '@trilha/domain';
-import { dayColor, summarizeDays } from './day-summary';
+import { dayColor, summarizeDatedDays, summarizeDays } from './day-summary';
 
 const at = (scheduledFor: string, status: AppointmentStatus) => ({ scheduledFor, status });
 
@@ -22,6 +22,14 @@ describe('day summaries (CAL2)', () => {
       { date: '2026-03-09', total: 2, done: 0, color: 'red' },
       { date: '2026-03-10', total: 3, done: 1, color: 'orange' },
       { date: '2026-03-11', total: 3, done: 3, color: 'green' },
+    ]);
+  });
+
+  it('counts a follow-up resolved by call or emailed as done, an open one as not (CAL5)', () => {
+    const on = (date: string, status: 'open' | 'resolved_by_call' | 'email_sent') => ({ action: { status }, date });
+    expect(summarizeDatedDays([on('2026-03-10', 'open'), on('2026-03-10', 'resolved_by_call'), on('2026-03-11', 'email_sent')])).toEqual([
+      { date: '2026-03-10', total: 2, done: 1, color: 'orange' },
+      { date: '2026-03-11', total: 1, done: 1, color: 'green' },
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { countsAsDone, type CalendarActionDocument } from '@trilha/projections/calendar';
+import { countsAsDone, type AppointmentActionDocument, type CalendarActionDocument } from '@trilha/projections/calendar';
 import { localDateOf } from './calendar-date';
 
 export type DayColor = 'green' | 'orange' | 'red';
@@ -17,7 +17,7 @@ export function dayColor(total: number, done: number): DayColor {
 }
 
 /** One summary per local day that has at least one action, in date order. */
-export function summarizeDays(actions: Pick<CalendarActionDocument, 'scheduledFor' | 'status'>[], timeZone: string): DaySummary[] {
+export function summarizeDays(actions: Pick<AppointmentActionDocument, 'scheduledFor' | 'status'>[], timeZone: string): DaySummary[] {
   return summarizeDatedDays(actions.map((action) => ({ action, date: localDateOf(action.scheduledFor, timeZone) })));
 }
 

@@ -1,0 +1,12 @@
+import type { FollowUpCommand } from '@trilha/domain';
+import type { CommandContext } from '../commands/command-context';
+import type { RegisterFollowUpDto } from './register-follow-up.dto';
+
+export class RegisterFollowUpCommand {
+  constructor(readonly body: RegisterFollowUpDto, readonly context: CommandContext) {}
+}
+
+/** Reschedule, resolve by call, send the email: one command on an existing follow-up's stream. */
+export class ActOnFollowUpCommand {
+  constructor(readonly command: Exclude<FollowUpCommand, { type: 'RegisterFollowUp' }>, readonly context: CommandContext) {}
+}

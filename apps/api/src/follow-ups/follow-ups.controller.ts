@@ -1,0 +1,73 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '../commands/command-context';
+import { CommandCtx } from '../commands/command-context.decorator';
+import { CommandGateway } from '../commands/command-gateway';
+import type { CommandResult } from '../commands/command-result';
+import { CommandAnswerDto } from '../customers/command-answer.dto';
+import { UuidParamPipe } from '../customers/customer-id.pipe';
+import { ApiProblems } from '../platform';
+import { ActOnFollowUpCommand, RegisterFollowUpCommand } from './follow-up-commands';
+import { RegisterFollowUpDto } from './register-follow-up.dto';
+import { RescheduleFollowUpDto } from './reschedule-follow-up.dto';
+import { SendFollowUpEmailDto } from './send-follow-up-email.dto';
+
+const idempotencyKey = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat it to retry safely: the command runs once' });
+const ifMatch = ApiHeader({ name: 'If-Match', required: false, description: 'The revision you last read, e.g. "3": a different current revision answers 409' });
+const notFound = { status: 404, description: 'Unknown follow-up (for a broker: also one registered by someone else)' };
+const done = { status: 422, description: 'Already done (resolved by call or emailed)' };
+
+/** Follow-up opportunities registered from the calendar (CAL5, CAL6; ADR 0037). */
+@ApiTags('follow-ups')
+@ApiBearerAuth()
+@Controller('follow-ups')
+export class FollowUpsController {
+  constructor(private readonly commands: CommandGateway) {}
+
+  @Post()
+  @HttpCode(201)
+  @idempotencyKey
+  @ApiCreatedResponse({ type: CommandAnswerDto, description: 'Registered (CAL6); it shows on your calendar on nextContactOn, under follow-up' })
+  @ApiProblems(400, 401, 403, 409, { status: 422, description: 'nextContactOn is before contactOn' })
+  async register(@Body() body: RegisterFollowUpDto, @CommandCtx() context: CommandContext): Promise<CommandAnswerDto> {
+    return answer(await this.commands.execute(new RegisterFollowUpCommand(body, context)));
+  }
+
+  @Post(':id/reschedule')
+  @HttpCode(200)
+  @idempotencyKey
+  @ifMatch
+  @ApiOkResponse({ type: CommandAnswerDto, description: 'Moved to the new day (CAL5); still to do' })
+  @ApiProblems(400, 401, 403, notFound, 409, { status: 422, description: 'Already done, or nextContactOn is before the contact date' })
+  async reschedule(@Param('id', UuidParamPipe) id: string, @Body() body: RescheduleFollowUpDto, @CommandCtx() context: CommandContext): Promise<CommandAnswerDto> {
+    return answer(await this.commands.execute(new ActOnFollowUpCommand({ type: 'RescheduleFollowUp', followUpId: id, nextContactOn: body.nextContactOn }, context)));
+  }
+
+  @Post(':id/resolve-by-call')
+  @HttpCode(200)
+  @idempotencyKey
+  @ifMatch
+  @ApiOkResponse({ type: CommandAnswerDto, description: 'Resolved by a phone call (CAL5): done, it moves to the done tab' })
+  @ApiProblems(400, 401, 403, notFound, 409, done)
+  async resolveByCall(@Param('id', UuidParamPipe) id: string, @CommandCtx() context: CommandContext): Promise<CommandAnswerDto> {
+    return answer(await this.commands.execute(new ActOnFollowUpCommand({ type: 'ResolveFollowUpByCall', followUpId: id }, context)));
+  }
+
+  @Post(':id/send-email')
+  @HttpCode(200)
+  @idempotencyKey
+  @ifMatch
+  @ApiOkResponse({
+    type: CommandAnswerDto,
+    description:
+      'Records that the message was sent by email to the follow-up’s address (CAL5): done, it moves to the done tab. Trilha does not deliver mail itself: it records the message and the address (ADR 0037)',
+  })
+  @ApiProblems(400, 401, 403, notFound, 409, { status: 422, description: 'Already done, or the follow-up has no email address' })
+  async sendEmail(@Param('id', UuidParamPipe) id: string, @Body() body: SendFollowUpEmailDto, @CommandCtx() context: CommandContext): Promise<CommandAnswerDto> {
+    return answer(await this.commands.execute(new ActOnFollowUpCommand({ type: 'SendFollowUpEmail', followUpId: id, message: body.message }, context)));
+  }
+}
+
+function answer({ id, revision, position }: CommandResult): CommandAnswerDto {
+  return { id, revision, position };
+}
