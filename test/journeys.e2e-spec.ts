@@ -99,7 +99,7 @@ describe('journeys over HTTP (CS2)', () => {
     expect(responses('/customers/{id}/wallet', 'put')).toEqual(['200', '400', '401', '403', '404', '409', '413', '415', '429']);
     expect(responses('/customers/{id}/stage', 'post')).toContain('422');
     expect(responses('/customers/{id}/milestones/{milestoneId}/complete', 'post')).toEqual(['200', '400', '401', '403', '404', '409', '413', '415', '422', '429']);
-    expect(responses('/wallets/{id}/board', 'get')).toEqual(['200', '400', '401', '404']);
+    expect(responses('/wallets/{id}/board', 'get')).toEqual(['200', '400', '401', '404', '503']);
 
     const board = paths['/wallets/{id}/board'].get;
     expect(board.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/WalletBoardDto');

@@ -17,8 +17,8 @@ describe('OpenAPI of GET /customers/{id}/timeline', () => {
 
   const operation = () => doc.paths['/customers/{id}/timeline'].get;
 
-  it('answers 200 with a page, and 400, 401 and 404 problems', () => {
-    expect(Object.keys(operation().responses).sort()).toEqual(['200', '400', '401', '404']);
+  it('answers 200 with a page, 400, 401 and 404 problems, and 503 before its read model is registered', () => {
+    expect(Object.keys(operation().responses).sort()).toEqual(['200', '400', '401', '404', '503']);
     expect(operation().responses['200'].content?.['application/json'].schema).toEqual({ $ref: '#/components/schemas/TimelinePageDto' });
   });
 
