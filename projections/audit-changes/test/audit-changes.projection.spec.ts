@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { customerStreamId, type CustomerEvent } from '@trilha/domain';
 import { InMemoryEventStore, type RecordedEvent } from '@trilha/event-store';
-import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
 import { AUDITED_CUSTOMERS_COLLECTION, auditChangesProjection, CHANGES_COLLECTION, CHANGES_SORT } from '@trilha/projections/audit-changes';
+import { projectionInMemory } from '../../test-support/projection-in-memory';
 
 const ana = '6f1d2b1e-0c7a-4d5e-9a52-6a1f3c1f9e01';
 const bia = '7a2e3c2f-1d8b-4e6f-8b63-7b2a4d2a0f12';
@@ -43,20 +43,17 @@ const story: Recorded[] = [
 ];
 
 describe('audit-changes projection', () => {
-  let readStore: SqliteReadStore;
+  const projection = projectionInMemory(auditChangesProjection);
   let events: RecordedEvent[];
 
   beforeEach(async () => {
-    readStore = new SqliteReadStore(':memory:');
-    for (const spec of auditChangesProjection.collections) await readStore.ensureCollection(spec);
     events = await record(story);
   });
-  afterEach(() => readStore.close());
 
-  const feed = (batch: RecordedEvent[]) => readStore.commit(batch.flatMap((e) => auditChangesProjection.handle(e)));
+  const { feed } = projection;
   const changesOf = async (customerId: string) =>
-    (await readStore.collection(CHANGES_COLLECTION).find({ customerId }, { sort: CHANGES_SORT })).map(({ field, from, to, at, actor }) => ({ field, from, to, at, actor }));
-  const allRows = () => readStore.collection(CHANGES_COLLECTION).find({}, { sort: { _id: 1 } });
+    (await projection.readStore.collection(CHANGES_COLLECTION).find({ customerId }, { sort: CHANGES_SORT })).map(({ field, from, to, at, actor }) => ({ field, from, to, at, actor }));
+  const allRows = () => projection.readStore.collection(CHANGES_COLLECTION).find({}, { sort: { _id: 1 } });
   const at = (minute: number) => new Date(Date.UTC(2026, 0, 15, 12, minute)).toISOString();
   const by = { id: 'u7', role: 'broker', name: 'Bruno Corretor' };
 
@@ -79,18 +76,18 @@ describe('audit-changes projection', () => {
   it('keeps each row’s event id, and knows every registered customer', async () => {
     await feed(events);
     const edit = events.find((e) => e.type === 'CustomerDataEdited')!;
-    const rows = await readStore.collection(CHANGES_COLLECTION).find({ eventId: edit.id }, { sort: { fieldIndex: 1 } });
+    const rows = await projection.readStore.collection(CHANGES_COLLECTION).find({ eventId: edit.id }, { sort: { fieldIndex: 1 } });
     expect(rows.map((r) => r.field)).toEqual(['name', 'email']);
-    expect(await readStore.collection(AUDITED_CUSTOMERS_COLLECTION).find({}, { sort: { _id: 1 } })).toEqual([{ _id: ana }, { _id: bia }]);
+    expect(await projection.readStore.collection(AUDITED_CUSTOMERS_COLLECTION).find({}, { sort: { _id: 1 } })).toEqual([{ _id: ana }, { _id: bia }]);
   });
 
   it('gives the same read model when the same events are fed twice', async () => {
     await feed(events);
     const once = await allRows();
-    const customers = await readStore.collection(AUDITED_CUSTOMERS_COLLECTION).find({});
+    const customers = await projection.readStore.collection(AUDITED_CUSTOMERS_COLLECTION).find({});
     await feed(events);
     for (const event of events) await feed([event]);
     expect(await allRows()).toEqual(once);
-    expect(await readStore.collection(AUDITED_CUSTOMERS_COLLECTION).find({})).toEqual(customers);
+    expect(await projection.readStore.collection(AUDITED_CUSTOMERS_COLLECTION).find({})).toEqual(customers);
   });
 });

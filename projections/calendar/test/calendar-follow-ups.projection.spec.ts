@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { followUpStreamId, type FollowUpEvent } from '@trilha/domain';
 import { InMemoryEventStore, type RecordedEvent } from '@trilha/event-store';
-import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
 import { CALENDAR_ACTIONS_COLLECTION, calendarProjection } from '@trilha/projections/calendar';
+import { openProjectionStore, projectionInMemory } from '../../test-support/projection-in-memory';
 
 const f = '2a3b4c5d-6e7f-4809-9a1b-2c3d4e5f6a7b';
 const g = '3b4c5d6e-7f80-491a-8b2c-3d4e5f6a7b8c';
@@ -26,18 +26,15 @@ async function recordStory(): Promise<RecordedEvent[]> {
 }
 
 describe('calendar projection: follow-up opportunities', () => {
-  let readStore: SqliteReadStore;
+  const projection = projectionInMemory(calendarProjection);
   let events: RecordedEvent[];
 
   beforeEach(async () => {
-    readStore = new SqliteReadStore(':memory:');
-    for (const spec of calendarProjection.collections) await readStore.ensureCollection(spec);
     events = await recordStory();
   });
-  afterEach(() => readStore.close());
 
-  const feed = (batch: RecordedEvent[]) => readStore.commit(batch.flatMap((e) => calendarProjection.handle(e)));
-  const actions = () => readStore.collection(CALENDAR_ACTIONS_COLLECTION).find({}, { sort: { _id: 1 } });
+  const { feed } = projection;
+  const actions = () => projection.readStore.collection(CALENDAR_ACTIONS_COLLECTION).find({}, { sort: { _id: 1 } });
 
   it('subscribes to the follow-up streams and their four event types', () => {
     expect(events.map((e) => e.type)).toEqual(['FollowUpRegistered', 'FollowUpRegistered', 'FollowUpRescheduled', 'FollowUpEmailSent']);
@@ -61,8 +58,7 @@ describe('calendar projection: follow-up opportunities', () => {
     const once = await actions();
     await feed(events);
     expect(await actions()).toEqual(once);
-    const other = new SqliteReadStore(':memory:');
-    for (const spec of calendarProjection.collections) await other.ensureCollection(spec);
+    const other = await openProjectionStore(calendarProjection);
     for (const e of events) await other.commit(calendarProjection.handle(e));
     expect(await other.collection(CALENDAR_ACTIONS_COLLECTION).find({}, { sort: { _id: 1 } })).toEqual(once);
     await other.close();

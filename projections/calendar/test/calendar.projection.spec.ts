@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { appointmentStreamId, type AppointmentEvent } from '@trilha/domain';
 import { InMemoryEventStore, type RecordedEvent } from '@trilha/event-store';
-import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
 import { CALENDAR_ACTIONS_COLLECTION, calendarProjection } from '@trilha/projections/calendar';
+import { projectionInMemory } from '../../test-support/projection-in-memory';
 
 const customerId = '6f1d2b1e-0c7a-4d5e-9a52-6a1f3c1f9e01';
 const a = '0b6c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3';
@@ -30,18 +30,15 @@ async function recordStory(): Promise<RecordedEvent[]> {
 }
 
 describe('calendar projection', () => {
-  let readStore: SqliteReadStore;
+  const projection = projectionInMemory(calendarProjection);
   let events: RecordedEvent[];
 
   beforeEach(async () => {
-    readStore = new SqliteReadStore(':memory:');
-    for (const spec of calendarProjection.collections) await readStore.ensureCollection(spec);
     events = await recordStory();
   });
-  afterEach(() => readStore.close());
 
-  const feed = (batch: RecordedEvent[]) => readStore.commit(batch.flatMap((e) => calendarProjection.handle(e)));
-  const actions = () => readStore.collection(CALENDAR_ACTIONS_COLLECTION).find({}, { sort: { _id: 1 } });
+  const { feed } = projection;
+  const actions = () => projection.readStore.collection(CALENDAR_ACTIONS_COLLECTION).find({}, { sort: { _id: 1 } });
 
   it('keeps one action per appointment with its current instant, owner and status', async () => {
     await feed(events);
@@ -61,7 +58,7 @@ describe('calendar projection', () => {
   it('gives the same read model when a batch is replayed after part of it was applied', async () => {
     await feed(events);
     const once = await actions();
-    await readStore.collection(CALENDAR_ACTIONS_COLLECTION).bulkWrite([{ op: 'deleteMany', filter: {} }]);
+    await projection.readStore.collection(CALENDAR_ACTIONS_COLLECTION).bulkWrite([{ op: 'deleteMany', filter: {} }]);
     await feed(events.slice(0, 3));
     await feed(events);
     expect(await actions()).toEqual(once);

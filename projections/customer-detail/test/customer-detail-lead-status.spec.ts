@@ -1,22 +1,19 @@
 import type { RecordedEvent } from '@trilha/event-store';
-import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
 import { CUSTOMERS_COLLECTION, customerDetailProjection } from '@trilha/projections/customer-detail';
 import { ana, bia, caio, dora, recordLeadStatusStory } from '../../test/lead-status-story';
+import { projectionInMemory } from '../../test-support/projection-in-memory';
 
 describe('customer detail projection: scheduled lead status change (T14)', () => {
-  let readStore: SqliteReadStore;
+  const projection = projectionInMemory(customerDetailProjection);
   let events: RecordedEvent[];
 
   beforeEach(async () => {
-    readStore = new SqliteReadStore(':memory:');
-    for (const spec of customerDetailProjection.collections) await readStore.ensureCollection(spec);
     events = await recordLeadStatusStory(customerDetailProjection.filter);
   });
-  afterEach(() => readStore.close());
 
-  const feed = (batch: RecordedEvent[]) => readStore.commit(batch.flatMap((e) => customerDetailProjection.handle(e)));
+  const { feed } = projection;
   const statuses = async () =>
-    Object.fromEntries((await readStore.collection(CUSTOMERS_COLLECTION).find({})).map((c) => [c._id, { leadStatus: c.leadStatus, scheduled: c.scheduledLeadStatus }]));
+    Object.fromEntries((await projection.readStore.collection(CUSTOMERS_COLLECTION).find({})).map((c) => [c._id, { leadStatus: c.leadStatus, scheduled: c.scheduledLeadStatus }]));
 
   it('shows the pending change, none once cancelled, carried out or the customer deleted', async () => {
     await feed(events);

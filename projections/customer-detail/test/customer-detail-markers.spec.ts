@@ -1,22 +1,19 @@
 import type { RecordedEvent } from '@trilha/event-store';
-import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
 import { CUSTOMERS_COLLECTION, customerDetailProjection, MARKERS_COLLECTION } from '@trilha/projections/customer-detail';
 import { ana, bia, MARKER_STORY, recordMarkerStory, risk, vip } from '../../test/marker-story';
+import { projectionInMemory } from '../../test-support/projection-in-memory';
 
 describe('customer detail projection: markers (CS6)', () => {
-  let readStore: SqliteReadStore;
+  const projection = projectionInMemory(customerDetailProjection);
   let events: RecordedEvent[];
 
   beforeEach(async () => {
-    readStore = new SqliteReadStore(':memory:');
-    for (const spec of customerDetailProjection.collections) await readStore.ensureCollection(spec);
     events = await recordMarkerStory(customerDetailProjection.filter);
   });
-  afterEach(() => readStore.close());
 
-  const feed = (batch: RecordedEvent[]) => readStore.commit(batch.flatMap((e) => customerDetailProjection.handle(e)));
-  const markers = () => readStore.collection(MARKERS_COLLECTION).find({});
-  const markerIds = async () => Object.fromEntries((await readStore.collection(CUSTOMERS_COLLECTION).find({})).map((c) => [c._id, c.markerId]));
+  const { feed } = projection;
+  const markers = () => projection.readStore.collection(MARKERS_COLLECTION).find({});
+  const markerIds = async () => Object.fromEntries((await projection.readStore.collection(CUSTOMERS_COLLECTION).find({})).map((c) => [c._id, c.markerId]));
 
   it('reads the marker catalogue stream along with the customers', () => {
     expect(events).toHaveLength(MARKER_STORY.length);

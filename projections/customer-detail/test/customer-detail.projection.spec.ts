@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { customerStreamId, type CustomerEvent } from '@trilha/domain';
 import { InMemoryEventStore, type RecordedEvent } from '@trilha/event-store';
-import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
 import { CUSTOMERS_COLLECTION, customerDetailProjection } from '@trilha/projections/customer-detail';
+import { projectionInMemory } from '../../test-support/projection-in-memory';
 
 const customerId = '6f1d2b1e-0c7a-4d5e-9a52-6a1f3c1f9e01';
 const proposalA = '0b6c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3';
@@ -40,18 +40,15 @@ async function recordStory(): Promise<RecordedEvent[]> {
 }
 
 describe('customer detail projection', () => {
-  let readStore: SqliteReadStore;
+  const projection = projectionInMemory(customerDetailProjection);
   let events: RecordedEvent[];
 
   beforeEach(async () => {
-    readStore = new SqliteReadStore(':memory:');
-    for (const spec of customerDetailProjection.collections) await readStore.ensureCollection(spec);
     events = await recordStory();
   });
-  afterEach(() => readStore.close());
 
-  const feed = (batch: RecordedEvent[]) => readStore.commit(batch.flatMap((e) => customerDetailProjection.handle(e)));
-  const customers = () => readStore.collection(CUSTOMERS_COLLECTION).find({}, { sort: { _id: 1 } });
+  const { feed } = projection;
+  const customers = () => projection.readStore.collection(CUSTOMERS_COLLECTION).find({}, { sort: { _id: 1 } });
   const at = (minute: number) => new Date(Date.UTC(2026, 0, 15, 12, minute)).toISOString();
 
   it('follows the status fields, lead status, proposals and disinterest', async () => {
@@ -100,9 +97,7 @@ describe('customer detail projection', () => {
   it('gives the same read model fed one event at a time, each twice, or replayed from an earlier point', async () => {
     await feed(events);
     const once = await customers();
-    await readStore.close();
-    readStore = new SqliteReadStore(':memory:');
-    for (const spec of customerDetailProjection.collections) await readStore.ensureCollection(spec);
+    await projection.reset();
     for (const event of events) {
       await feed([event]);
       await feed([event]);

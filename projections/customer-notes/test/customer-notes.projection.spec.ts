@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { customerStreamId, ERASED_TEXT, type DomainEvent } from '@trilha/domain';
 import { InMemoryEventStore, type RecordedEvent } from '@trilha/event-store';
-import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
 import { customerNotesProjection, NOTED_CUSTOMERS_COLLECTION, NOTES_COLLECTION, NOTES_SORT, type NoteDocument } from '@trilha/projections/customer-notes';
+import { projectionInMemory } from '../../test-support/projection-in-memory';
 
 const ana = '6f1d2b1e-0c7a-4d5e-9a52-6a1f3c1f9e01';
 const bia = '7a2e3c2f-1d8b-4e6f-8b63-7b2a4d2a0f02';
@@ -32,20 +32,17 @@ async function record(): Promise<RecordedEvent[]> {
 }
 
 describe('customer notes projection (T15)', () => {
-  let readStore: SqliteReadStore;
+  const projection = projectionInMemory(customerNotesProjection);
   let events: RecordedEvent[];
 
   beforeEach(async () => {
-    readStore = new SqliteReadStore(':memory:');
-    for (const spec of customerNotesProjection.collections) await readStore.ensureCollection(spec);
     events = await record();
   });
-  afterEach(() => readStore.close());
 
-  const feed = (batch: RecordedEvent[]) => readStore.commit(batch.flatMap((e) => customerNotesProjection.handle(e)));
+  const { feed } = projection;
   const notesOf = async (customerId: string) =>
-    (await readStore.collection<NoteDocument>(NOTES_COLLECTION).findPage({ customerId }, { sort: { ...NOTES_SORT }, limit: 50 })).items;
-  const everything = async () => ({ notes: await readStore.collection(NOTES_COLLECTION).find({}), customers: await readStore.collection(NOTED_CUSTOMERS_COLLECTION).find({}) });
+    (await projection.readStore.collection<NoteDocument>(NOTES_COLLECTION).findPage({ customerId }, { sort: { ...NOTES_SORT }, limit: 50 })).items;
+  const everything = async () => ({ notes: await projection.readStore.collection(NOTES_COLLECTION).find({}), customers: await projection.readStore.collection(NOTED_CUSTOMERS_COLLECTION).find({}) });
 
   it('subscribes to registrations, notes and deletions only', () => {
     expect(events.map((e) => e.type)).toEqual(['CustomerRegistered', 'CustomerRegistered', 'NoteAdded', 'NoteAdded', 'NoteAdded', 'CustomerDeleted']);

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { customerJourneyStreamId, customerStreamId, journeyStreamId, type DomainEvent } from '@trilha/domain';
 import { InMemoryEventStore, type RecordedEvent } from '@trilha/event-store';
-import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
 import {
   journeyProgressProjection,
   journeyProgressView,
@@ -10,6 +9,7 @@ import {
   type ProgressCustomerDocument,
   type ProgressJourneyDocument,
 } from '@trilha/projections/journey-progress';
+import { projectionInMemory } from '../../test-support/projection-in-memory';
 
 const ana = '6f1d2b1e-0c7a-4d5e-9a52-6a1f3c1f9e01';
 const bia = '7a2e3c2f-1d8b-4e6f-8b63-7b2a4d2a0f02';
@@ -44,19 +44,16 @@ async function recordStory(): Promise<RecordedEvent[]> {
 }
 
 describe('journey progress (CS12)', () => {
-  let readStore: SqliteReadStore;
+  const projection = projectionInMemory(journeyProgressProjection);
   let events: RecordedEvent[];
 
   beforeEach(async () => {
-    readStore = new SqliteReadStore(':memory:');
-    for (const spec of journeyProgressProjection.collections) await readStore.ensureCollection(spec);
     events = await recordStory();
   });
-  afterEach(() => readStore.close());
 
-  const feed = (batch: RecordedEvent[]) => readStore.commit(batch.flatMap((e) => journeyProgressProjection.handle(e)));
-  const customer = (id: string) => readStore.collection<ProgressCustomerDocument>(PROGRESS_CUSTOMERS).findOne({ _id: id });
-  const journey = () => readStore.collection<ProgressJourneyDocument>(PROGRESS_JOURNEYS).findOne({ _id: journeyId });
+  const { feed } = projection;
+  const customer = (id: string) => projection.readStore.collection<ProgressCustomerDocument>(PROGRESS_CUSTOMERS).findOne({ _id: id });
+  const journey = () => projection.readStore.collection<ProgressJourneyDocument>(PROGRESS_JOURNEYS).findOne({ _id: journeyId });
   const onDay = (day: string) => ({ now: new Date(`${day}T15:00:00Z`), timeZone: 'America/Sao_Paulo' });
 
   it('reads only journeys and customer journeys, and keeps the step entered, the dates reported and the current step', async () => {

@@ -1,20 +1,14 @@
 import { customerStreamId } from '@trilha/domain';
 import type { RecordedEvent } from '@trilha/event-store';
-import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
 import { leadStatusSchedulesProjection, PENDING_SCHEDULES } from '@trilha/projections/lead-status-schedules';
 import { ana, bia, LEAD_STATUS_STORY, recordLeadStatusStory, schedule } from '../../test/lead-status-story';
+import { projectionInMemory } from '../../test-support/projection-in-memory';
 
 describe('lead status schedules projection (T14)', () => {
-  let readStore: SqliteReadStore;
+  const projection = projectionInMemory(leadStatusSchedulesProjection);
 
-  beforeEach(async () => {
-    readStore = new SqliteReadStore(':memory:');
-    for (const spec of leadStatusSchedulesProjection.collections) await readStore.ensureCollection(spec);
-  });
-  afterEach(() => readStore.close());
-
-  const feed = (batch: RecordedEvent[]) => readStore.commit(batch.flatMap((e) => leadStatusSchedulesProjection.handle(e)));
-  const pending = () => readStore.collection(PENDING_SCHEDULES).find({}, { sort: { at: 1 } });
+  const { feed } = projection;
+  const pending = () => projection.readStore.collection(PENDING_SCHEDULES).find({}, { sort: { at: 1 } });
 
   it('keeps one pending change per customer: replaced, and gone once cancelled, carried out or the customer deleted', async () => {
     const events = await recordLeadStatusStory(leadStatusSchedulesProjection.filter);

@@ -1,8 +1,8 @@
 import { customerStreamId } from '@trilha/domain';
-import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
 import { TIMELINE_ENTRIES, timelineItem, timelineProjection, type TimelineEntryDocument } from '@trilha/projections/timeline';
 import { ana, recordStory } from './story';
 import { servedItems } from './served-items';
+import { projectionInMemory } from '../../test-support/projection-in-memory';
 
 const first = '11111111-1111-4111-8111-111111111111';
 const second = '22222222-2222-4222-8222-222222222222';
@@ -21,20 +21,14 @@ const SCHEDULES = [
 ];
 
 describe('timeline: scheduled lead status changes (T14)', () => {
-  let readStore: SqliteReadStore;
+  const projection = projectionInMemory(timelineProjection);
 
-  beforeEach(async () => {
-    readStore = new SqliteReadStore(':memory:');
-    for (const spec of timelineProjection.collections) await readStore.ensureCollection(spec);
-  });
-  afterEach(() => readStore.close());
-
-  const items = (options = { withLabels: true }) => servedItems(readStore, ana, options);
+  const items = (options = { withLabels: true }) => servedItems(projection.readStore, ana, options);
 
   it('words each schedule, cancellation and applied change, the cancelled change looked up by its schedule', async () => {
     const events = await recordStory(SCHEDULES);
     // Twice: the same events give the same entries.
-    for (let i = 0; i < 2; i++) await readStore.commit(events.flatMap((e) => timelineProjection.handle(e)));
+    for (let i = 0; i < 2; i++) await projection.feed(events);
     expect((await items()).map((i) => i.summary)).toEqual([
       'Status do lead alterado de Em progresso para Venda',
       'Mudança de status agendada para Em progresso em 14/03/2026 às 09:00 cancelada: o lead já estava com esse status',
@@ -53,7 +47,7 @@ describe('timeline: scheduled lead status changes (T14)', () => {
 
   it('words a cancellation whose change is not known without it', async () => {
     const events = await recordStory(SCHEDULES.slice(0, 4));
-    await readStore.commit(events.flatMap((e) => timelineProjection.handle(e)));
+    await projection.feed(events);
     const [cancelled] = await items({ withLabels: false });
     expect(cancelled.summary).toBe('Mudança de status agendada cancelada');
     expect(cancelled.data).toEqual({ scheduleId: second, to: null, at: null, reason: null });
@@ -61,8 +55,8 @@ describe('timeline: scheduled lead status changes (T14)', () => {
 
   it('serves an entry of a change stored before schedules existed with scheduleId null', async () => {
     const events = await recordStory(SCHEDULES.slice(0, 1));
-    await readStore.commit(events.flatMap((e) => timelineProjection.handle(e)));
-    const old: TimelineEntryDocument = { ...(await readStore.collection<TimelineEntryDocument>(TIMELINE_ENTRIES).findOne({ customerId: ana }))! };
+    await projection.feed(events);
+    const old: TimelineEntryDocument = { ...(await projection.readStore.collection<TimelineEntryDocument>(TIMELINE_ENTRIES).findOne({ customerId: ana }))! };
     const stored = { ...old, _id: `${old._id}-old`, type: 'lead_status_changed' as const, data: { from: 'new', to: 'sale' } };
     const item = timelineItem(stored, new Map(), { timeZone: 'America/Sao_Paulo' });
     expect(item.data).toEqual({ from: 'new', to: 'sale', scheduleId: null });

@@ -1,22 +1,19 @@
 import type { RecordedEvent } from '@trilha/event-store';
-import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
 import { labelKeysOf, TIMELINE_ENTRIES, timelineProjection, type TimelineEntryDocument } from '@trilha/projections/timeline';
 import { ana, at, basic, journeyId, premium, proposalId, recordStory, visitId } from './story';
 import { servedItems } from './served-items';
+import { projectionInMemory } from '../../test-support/projection-in-memory';
 
 describe('timeline view: entries as the API serves them', () => {
-  let readStore: SqliteReadStore;
+  const projection = projectionInMemory(timelineProjection);
   let events: RecordedEvent[];
 
   beforeEach(async () => {
-    readStore = new SqliteReadStore(':memory:');
-    for (const spec of timelineProjection.collections) await readStore.ensureCollection(spec);
     events = await recordStory();
-    await readStore.commit(events.flatMap((e) => timelineProjection.handle(e)));
+    await projection.feed(events);
   });
-  afterEach(() => readStore.close());
 
-  const itemsOf = (customerId: string, options = { withLabels: true }) => servedItems(readStore, customerId, options);
+  const itemsOf = (customerId: string, options = { withLabels: true }) => servedItems(projection.readStore, customerId, options);
 
   it('tells the customer’s story newest first in pt-BR, with names looked up', async () => {
     const items = await itemsOf(ana);
@@ -76,7 +73,7 @@ describe('timeline view: entries as the API serves them', () => {
   });
 
   it('asks only for the labels a page needs, once each', async () => {
-    const docs = await readStore.collection<TimelineEntryDocument>(TIMELINE_ENTRIES).find({ customerId: ana, type: { $in: ['stage_moved', 'milestone_completed'] } });
+    const docs = await projection.readStore.collection<TimelineEntryDocument>(TIMELINE_ENTRIES).find({ customerId: ana, type: { $in: ['stage_moved', 'milestone_completed'] } });
     expect(labelKeysOf(docs).sort()).toEqual([`journey:${journeyId}`, `milestone:${journeyId}:m1`, `step:${journeyId}:s1`, `step:${journeyId}:s2`]);
   });
 });

@@ -2,7 +2,6 @@ import { ERASED_TEXT } from '@trilha/domain';
 import { randomUUID } from 'node:crypto';
 import { CUSTOMER_EVENT_TYPES } from '@trilha/domain';
 import { positionKey, type RecordedEvent } from '@trilha/event-store';
-import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
 import {
   TIMELINE_CUSTOMERS,
   TIMELINE_ENTRIES,
@@ -15,25 +14,23 @@ import {
   type TimelineEntryDocument,
 } from '@trilha/projections/timeline';
 import { ana, anaOnChat, at, basic, bia, biaSchedule, caio, journeyId, premium, proposalId, recordStory, serviceId, visitId, vipMarker } from './story';
+import { projectionInMemory } from '../../test-support/projection-in-memory';
 
 describe('timeline projection', () => {
-  let readStore: SqliteReadStore;
+  const projection = projectionInMemory(timelineProjection);
   let events: RecordedEvent[];
 
   beforeEach(async () => {
-    readStore = new SqliteReadStore(':memory:');
-    for (const spec of timelineProjection.collections) await readStore.ensureCollection(spec);
     events = await recordStory();
   });
-  afterEach(() => readStore.close());
 
-  const feed = (batch: RecordedEvent[]) => readStore.commit(batch.flatMap((e) => timelineProjection.handle(e)));
+  const { feed } = projection;
   const entriesOf = (customerId: string) =>
-    readStore.collection<TimelineEntryDocument>(TIMELINE_ENTRIES).find({ customerId }, { sort: { ...TIMELINE_SORT } });
+    projection.readStore.collection<TimelineEntryDocument>(TIMELINE_ENTRIES).find({ customerId }, { sort: { ...TIMELINE_SORT } });
   const everything = async () => ({
-    entries: await readStore.collection(TIMELINE_ENTRIES).find({}, { sort: { _id: 1 } }),
-    customers: await readStore.collection(TIMELINE_CUSTOMERS).find({}, { sort: { _id: 1 } }),
-    labels: await readStore.collection(TIMELINE_LABELS).find({}, { sort: { _id: 1 } }),
+    entries: await projection.readStore.collection(TIMELINE_ENTRIES).find({}, { sort: { _id: 1 } }),
+    customers: await projection.readStore.collection(TIMELINE_CUSTOMERS).find({}, { sort: { _id: 1 } }),
+    labels: await projection.readStore.collection(TIMELINE_LABELS).find({}, { sort: { _id: 1 } }),
   });
 
   it('keeps an entry per event of the customer, their appointments and their wallet, newest first', async () => {
@@ -161,7 +158,7 @@ describe('timeline projection', () => {
   it('has an entry for every customer event type, and only stable timeline types', async () => {
     for (const type of CUSTOMER_EVENT_TYPES) expect(TIMELINE_SOURCE_EVENT_TYPES).toContain(type);
     await feed(events);
-    const types = new Set((await readStore.collection<TimelineEntryDocument>(TIMELINE_ENTRIES).find({})).map((e) => e.type));
+    const types = new Set((await projection.readStore.collection<TimelineEntryDocument>(TIMELINE_ENTRIES).find({})).map((e) => e.type));
     for (const type of types) expect(TIMELINE_TYPES).toContain(type);
     // Every timeline type appears in the story, so the story exercises each mapping.
     expect([...types].sort()).toEqual([...TIMELINE_TYPES].sort());

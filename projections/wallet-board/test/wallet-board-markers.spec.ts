@@ -1,21 +1,18 @@
 import type { RecordedEvent } from '@trilha/event-store';
-import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
 import { BOARD_CARDS, walletBoardProjection } from '@trilha/projections/wallet-board';
 import { ana, bia, MARKER_STORY, recordMarkerStory, vip } from '../../test/marker-story';
+import { projectionInMemory } from '../../test-support/projection-in-memory';
 
 describe('wallet board projection: markers on cards (CS6)', () => {
-  let readStore: SqliteReadStore;
+  const projection = projectionInMemory(walletBoardProjection);
   let events: RecordedEvent[];
 
   beforeEach(async () => {
-    readStore = new SqliteReadStore(':memory:');
-    for (const spec of walletBoardProjection.collections) await readStore.ensureCollection(spec);
     events = await recordMarkerStory(walletBoardProjection.filter);
   });
-  afterEach(() => readStore.close());
 
-  const feed = (batch: RecordedEvent[]) => readStore.commit(batch.flatMap((e) => walletBoardProjection.handle(e)));
-  const markersOfCards = async () => Object.fromEntries((await readStore.collection(BOARD_CARDS).find({})).map((c) => [c._id, c.markers]));
+  const { feed } = projection;
+  const markersOfCards = async () => Object.fromEntries((await projection.readStore.collection(BOARD_CARDS).find({})).map((c) => [c._id, c.markers]));
 
   it('reads the set, cleared and deleted markers, not the names and emojis', () => {
     expect(events.map((e) => e.type).filter((type) => type.startsWith('Marker'))).toEqual(['MarkerDeleted']);

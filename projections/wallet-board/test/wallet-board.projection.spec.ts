@@ -10,8 +10,8 @@ import {
 } from '@trilha/domain';
 import { InMemoryEventStore, type RecordedEvent } from '@trilha/event-store';
 import type { Document } from '@trilha/read-store';
-import { SqliteReadStore } from '@trilha/read-store/sqlite/sqlite-read-store';
 import { BOARD_CARDS, BOARD_JOURNEYS, BOARD_WALLETS, walletBoardProjection } from '@trilha/projections/wallet-board';
+import { projectionInMemory } from '../../test-support/projection-in-memory';
 
 const customerId = '6f1d2b1e-0c7a-4d5e-9a52-6a1f3c1f9e01';
 const otherCustomerId = '7a2e3c2f-1d8b-4e6f-8b63-7b2a4d2a0f02';
@@ -54,21 +54,18 @@ async function recordStory(filter = walletBoardProjection.filter): Promise<Recor
 }
 
 describe('wallet board projection (CS5)', () => {
-  let readStore: SqliteReadStore;
+  const projection = projectionInMemory(walletBoardProjection);
   let events: RecordedEvent[];
 
   beforeEach(async () => {
-    readStore = new SqliteReadStore(':memory:');
-    for (const spec of walletBoardProjection.collections) await readStore.ensureCollection(spec);
     events = await recordStory();
   });
-  afterEach(() => readStore.close());
 
-  const feed = (batch: RecordedEvent[]) => readStore.commit(batch.flatMap((e) => walletBoardProjection.handle(e)));
+  const { feed } = projection;
   const all = async (): Promise<Record<string, Document[]>> => ({
-    journeys: await readStore.collection(BOARD_JOURNEYS).find({}, { sort: { _id: 1 } }),
-    wallets: await readStore.collection(BOARD_WALLETS).find({}, { sort: { _id: 1 } }),
-    cards: await readStore.collection(BOARD_CARDS).find({}, { sort: { _id: 1 } }),
+    journeys: await projection.readStore.collection(BOARD_JOURNEYS).find({}, { sort: { _id: 1 } }),
+    wallets: await projection.readStore.collection(BOARD_WALLETS).find({}, { sort: { _id: 1 } }),
+    cards: await projection.readStore.collection(BOARD_CARDS).find({}, { sort: { _id: 1 } }),
   });
   const withoutPos = ({ _pos, ...doc }: Document) => doc;
 
@@ -101,9 +98,9 @@ describe('wallet board projection (CS5)', () => {
   it('marks a card new only when it was moved from another wallet, until it is worked on', async () => {
     const placed = events.findIndex((e) => e.type === 'CustomerPlacedInWallet');
     await feed(events.slice(0, placed + 1));
-    expect((await readStore.collection(BOARD_CARDS).findOne({ _id: customerId }))?.isNew).toBe(false);
+    expect((await projection.readStore.collection(BOARD_CARDS).findOne({ _id: customerId }))?.isNew).toBe(false);
     await feed(events);
-    const moved = await readStore.collection(BOARD_CARDS).findOne({ _id: otherCustomerId });
+    const moved = await projection.readStore.collection(BOARD_CARDS).findOne({ _id: otherCustomerId });
     expect(moved?.isNew).toBe(true);
   });
 
