@@ -9,5 +9,6 @@ export * from './journey';
 export * from './wallet';
 export * from './marker';
 export * from './customer-journey';
+export * from './customer-contacts';
 export * from './integrity';
 export * from './personal-data';

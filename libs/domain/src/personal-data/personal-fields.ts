@@ -40,6 +40,9 @@ export const PERSONAL_FIELDS: Readonly<Record<string, readonly PersonalPath[]>> 
   // A follow-up opportunity's contact (CAL6): the name may be a person's too (a customer's).
   FollowUpRegistered: [{ path: 'name' }, { path: 'contactName' }, { path: 'email' }, { path: 'phone' }],
   FollowUpEmailSent: [{ path: 'to' }, { path: 'message' }],
+  // A customer's contacts (CS13): people, under the customer's key, so erasing the customer erases them.
+  ContactAdded: [{ path: 'name' }, { path: 'role' }, { path: 'email' }, { path: 'phones' }, { path: 'whatsapp' }],
+  ContactEdited: [{ path: 'name' }, { path: 'role' }, { path: 'email' }, { path: 'phones' }, { path: 'whatsapp' }],
 };
 
 /** The key subject of an event with personal data: the customer it is about, else the follow-up. */
