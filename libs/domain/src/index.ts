@@ -5,6 +5,7 @@ export * from './event-upcasters';
 export * from './customer';
 export * from './appointment';
 export * from './follow-up';
+export * from './message-template';
 export * from './journey';
 export * from './wallet';
 export * from './marker';

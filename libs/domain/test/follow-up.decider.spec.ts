@@ -90,8 +90,38 @@ describe('follow-up decider (CAL5, CAL6)', () => {
       spec.given([registered]).when(resolve).then([resolved]);
     });
 
-    it('records the email sent to the contact, with the message trimmed', () => {
-      spec.given([registered]).when(send).then([{ type: 'FollowUpEmailSent', data: { followUpId, to: 'joana@paoquente.com.br', message: 'Olá, #{cliente}!' } }]);
+    it('records the email sent to the contact, with the message trimmed and its placeholders replaced (CAL4)', () => {
+      spec.given([registered]).when(send).then([{ type: 'FollowUpEmailSent', data: { followUpId, to: 'joana@paoquente.com.br', message: 'Olá, Padaria Pão Quente!' } }]);
+    });
+
+    it('renders every field of the follow-up, the sender’s name and the template it came from', () => {
+      const message = '#{cliente}|#{contato}|#{email}|#{telefone}|#{data_contato}|#{proximo_contato}|#{usuario}';
+      const rescheduled: FollowUpEvent = { type: 'FollowUpRescheduled', data: { followUpId, from: '2026-03-10', nextContactOn: '2026-03-12' } };
+      spec
+        .given([registered, rescheduled])
+        .when({ ...send, message, senderName: 'Beto Broker', templateId: 't1' })
+        .then([
+          {
+            type: 'FollowUpEmailSent',
+            data: { followUpId, to: 'joana@paoquente.com.br', message: 'Padaria Pão Quente|Joana Lima|joana@paoquente.com.br|+55 (11) 98888-0000|02/03/2026|12/03/2026|Beto Broker', templateId: 't1' },
+          },
+        ]);
+    });
+
+    it('renders a missing phone or sender name as empty text', () => {
+      const { phone: _p, ...noPhone } = registered.data as Record<string, unknown>;
+      spec
+        .given([{ type: 'FollowUpRegistered', data: noPhone } as FollowUpEvent])
+        .when({ ...send, message: 'Tel: [#{telefone}] — #{usuario}' })
+        .then([{ type: 'FollowUpEmailSent', data: { followUpId, to: 'joana@paoquente.com.br', message: 'Tel: [] —' } }]);
+    });
+
+    it('refuses an unknown placeholder (400 naming message), and a message empty or over 4000 characters once rendered (422)', () => {
+      spec.given([registered]).when({ ...send, message: 'Olá #{nome}' }).thenThrows({ kind: 'invalid', field: 'message' });
+      const { phone: _p, ...noPhone } = registered.data as Record<string, unknown>;
+      spec.given([{ type: 'FollowUpRegistered', data: noPhone } as FollowUpEvent]).when({ ...send, message: ' #{telefone} ' }).thenThrows({ kind: 'rejected', code: 'follow_up_message_empty', field: 'message' });
+      const long = `${'x'.repeat(3990)}#{cliente}`;
+      spec.given([registered]).when({ ...send, message: long }).thenThrows({ kind: 'rejected', code: 'follow_up_message_too_long', field: 'message' });
     });
 
     it('refuses an empty message or one over 4000 characters', () => {

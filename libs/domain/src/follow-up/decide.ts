@@ -2,6 +2,8 @@ import { conflict, invalid, notFound, rejected } from '../shared/domain-error';
 import type { Decider } from '../shared/decider';
 import { FOLLOW_UP_MESSAGE_MAX, type FollowUpEvent } from './events';
 import { dateOnly, isFollowUpEmail, isFollowUpPhone, requiredName } from './fields';
+import { checkPlaceholders, renderMessage } from '../message-template/placeholders';
+import { followUpPlaceholderValues } from './message-values';
 import { evolveFollowUp, initialFollowUpState, isFollowUpDone, type FollowUpState } from './state';
 
 export type RegisterFollowUp = {
@@ -17,7 +19,11 @@ export type RegisterFollowUp = {
 };
 export type RescheduleFollowUp = { type: 'RescheduleFollowUp'; followUpId: string; nextContactOn: string };
 export type ResolveFollowUpByCall = { type: 'ResolveFollowUpByCall'; followUpId: string };
-export type SendFollowUpEmail = { type: 'SendFollowUpEmail'; followUpId: string; message: string };
+/**
+ * `message` may use placeholders (CAL4), rendered with the follow-up's fields and `senderName`;
+ * `templateId` names the saved template it came from, if any.
+ */
+export type SendFollowUpEmail = { type: 'SendFollowUpEmail'; followUpId: string; message: string; senderName?: string; templateId?: string };
 
 export type FollowUpCommand = RegisterFollowUp | RescheduleFollowUp | ResolveFollowUpByCall | SendFollowUpEmail;
 
@@ -55,10 +61,18 @@ function decideSendEmail(command: SendFollowUpEmail, state: FollowUpState): Foll
   const message = command.message.trim();
   if (message.length === 0) throw invalid('message', 'message is required');
   if (message.length > FOLLOW_UP_MESSAGE_MAX) throw invalid('message', `message must be at most ${FOLLOW_UP_MESSAGE_MAX} characters`);
+  checkPlaceholders('message', message);
   if (followUp.email === undefined) {
     throw rejected('follow_up_without_email', `Follow-up ${followUp.followUpId} has no email address to send to`, 'email');
   }
-  return [{ type: 'FollowUpEmailSent', data: { followUpId: followUp.followUpId, to: followUp.email, message } }];
+  // The event records the message as sent: its placeholders replaced.
+  const rendered = renderMessage(message, followUpPlaceholderValues(followUp, command.senderName)).trim();
+  if (rendered.length === 0) throw rejected('follow_up_message_empty', 'The message is empty once its placeholders are replaced', 'message');
+  if (rendered.length > FOLLOW_UP_MESSAGE_MAX) {
+    throw rejected('follow_up_message_too_long', `The message is ${rendered.length} characters once its placeholders are replaced; at most ${FOLLOW_UP_MESSAGE_MAX}`, 'message');
+  }
+  const templateId = command.templateId !== undefined ? { templateId: command.templateId } : {};
+  return [{ type: 'FollowUpEmailSent', data: { followUpId: followUp.followUpId, to: followUp.email, message: rendered, ...templateId } }];
 }
 
 export const followUpDecider: Decider<FollowUpCommand, FollowUpState, FollowUpEvent> = {

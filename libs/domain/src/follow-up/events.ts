@@ -43,9 +43,10 @@ export type FollowUpResolvedByCall = DomainEvent<'FollowUpResolvedByCall', { fol
 
 /**
  * The user sent the message typed on the calendar by email (CAL5). Trilha records it; it does
- * not deliver mail itself (ADR 0037).
+ * not deliver mail itself (ADR 0037). `message` is the text as sent, its placeholders replaced;
+ * `templateId` is the saved template it came from (CAL4, ADR 0039).
  */
-export type FollowUpEmailSent = DomainEvent<'FollowUpEmailSent', { followUpId: string; to: string; message: string }>;
+export type FollowUpEmailSent = DomainEvent<'FollowUpEmailSent', { followUpId: string; to: string; message: string; templateId?: string }>;
 
 export type FollowUpEvent = FollowUpRegistered | FollowUpRescheduled | FollowUpResolvedByCall | FollowUpEmailSent;
 

@@ -2,3 +2,4 @@ export * from './events';
 export * from './state';
 export * from './fields';
 export * from './decide';
+export * from './message-values';

@@ -6,7 +6,11 @@ export type FollowUpState =
       exists: true;
       followUpId: string;
       ownerId: string;
+      /** The company or customer name, the contact and the phone: the values of a message's placeholders (CAL4). */
+      name: string;
+      contactName: string;
       email?: string;
+      phone?: string;
       contactOn: string;
       nextContactOn: string;
       status: FollowUpStatus;
@@ -16,8 +20,9 @@ export const initialFollowUpState: FollowUpState = { exists: false };
 
 export function evolveFollowUp(state: FollowUpState, event: FollowUpEvent): FollowUpState {
   if (event.type === 'FollowUpRegistered') {
-    const { followUpId, ownerId, email, contactOn, nextContactOn } = event.data;
-    return { exists: true, followUpId, ownerId, ...(email !== undefined ? { email } : {}), contactOn, nextContactOn, status: 'open' };
+    const { followUpId, ownerId, name, contactName, email, phone, contactOn, nextContactOn } = event.data;
+    const optional = { ...(email !== undefined ? { email } : {}), ...(phone !== undefined ? { phone } : {}) };
+    return { exists: true, followUpId, ownerId, name, contactName, ...optional, contactOn, nextContactOn, status: 'open' };
   }
   if (!state.exists) return state;
   switch (event.type) {

@@ -1,0 +1,4 @@
+export * from './events';
+export * from './placeholders';
+export * from './decide';
+export * from './name-registry';
