@@ -28,12 +28,16 @@ describe('bench smoke', () => {
       expect(results.hello.nest.requestsPerSecond).toBeGreaterThan(0);
       expect(results.hello.nest.non2xx).toBe(0);
       expect(results.hello.app.non2xx).toBe(0);
+      // (3c) each server's CPU time was read around its rounds and divided by the requests it answered.
+      expect(results.hello.nest.requests).toBeGreaterThan(0);
+      expect(results.hello.nest.cpuMicrosPerRequest).toBeGreaterThan(0);
+      expect(results.hello.bare.cpuMicrosPerRequest).toBeGreaterThan(0);
       // (6) the handler in process, the bare query and HTTP all read the same data.
       expect(results.queries.map((q) => q.appItems)).toEqual(results.queries.map((q) => q.bareRows));
       expect(results.queries.map((q) => q.httpItems)).toEqual(results.queries.map((q) => q.bareRows));
       expect(results.queries.find((q) => q.name.startsWith('timeline'))?.sameIds).toBe(true);
       const table = fs.readFileSync(docPath, 'utf8');
-      for (const line of ['(1) raw durable append', '(1a) the same appends committed on the calling thread', '(2) HTTP commands', '(3) hello route: minimal Nest', '(3b) hello route: the Trilha app', '(4) rebuild timeline', '(4) rebuild wallet-board', '(5) live lag', '(6) timeline page', '(6) wallet board', '(6) calendar month', '(7) peak RSS']) {
+      for (const line of ['(1) raw durable append', '(1a) the same appends committed on the calling thread', '(2) HTTP commands', '(3) hello route: minimal Nest', '(3b) hello route: the Trilha app', '(3c) the same loads: server CPU per request', '(4) rebuild timeline', '(4) rebuild wallet-board', '(5) live lag', '(6) timeline page', '(6) wallet board', '(6) calendar month', '(7) peak RSS']) {
         expect(table).toContain(line);
       }
       expect(table).toMatch(/Node v\d+/);

@@ -1,6 +1,6 @@
 import type { BenchOptions } from './bench-options';
 import type { Machine } from './machine';
-import type { CommandLoadResult, LoadResult } from './measure-http';
+import type { CommandLoadResult, HelloLoadResult, LoadResult } from './measure-http';
 import type { LagResult } from './measure-lag';
 import type { QueryResult } from './measure-queries';
 import type { RebuildResult } from './measure-rebuild';
@@ -18,7 +18,7 @@ export interface BenchResults {
   readAll: { events: number; perSecond: number };
   rebuilds: RebuildResult[];
   /** (3) the minimal Nest app and bare Fastify; (3b) the Trilha app, same route and load. */
-  hello: { nest: LoadResult; bare: LoadResult; app: LoadResult };
+  hello: { nest: HelloLoadResult; bare: HelloLoadResult; app: LoadResult };
   commands: CommandLoadResult;
   lag: LagResult;
   queries: QueryResult[];
@@ -72,6 +72,13 @@ export function targetRows(r: BenchResults): TargetRow[] {
     ratio: n(helloRatio, 2),
     target: '≥ 0.7',
     result: verdict(helloRatio >= 0.7),
+  });
+  rows.push({
+    what: '(3c) the same loads: server CPU per request, bare Fastify ÷ minimal Nest (not targeted)',
+    measured: `${n(r.hello.nest.cpuMicrosPerRequest, 1)} vs ${n(r.hello.bare.cpuMicrosPerRequest, 1)} µs of server CPU per request`,
+    ratio: n(r.hello.bare.cpuMicrosPerRequest / r.hello.nest.cpuMicrosPerRequest, 2),
+    target: '',
+    result: '',
   });
   rows.push({
     what: '(3b) hello route: the Trilha app (global guards, pipes, filters, logging) ÷ bare Fastify (not targeted)',
@@ -168,8 +175,10 @@ ${rows.map((row) => `| ${row.what} | ${row.ratio} | ${row.target} | ${row.result
   (one controller, no Trilha module, guard, pipe, filter or logger; the adapter without
   @fastify/middie, as Trilha runs it, ADR 0032) ÷ the same route in bare Fastify.
   Each runs in a child process of its own, loaded by the same autocannon settings
-  (${o.connections} connections) in alternating rounds (Nest, Fastify, Nest, Fastify; ${n(o.loadSeconds)} s per side in all;
-  mean rate and p50, worst p99): the framework's own cost. (3b) is the same route
+  (${o.connections} connections) in alternating rounds (Nest, Fastify, Fastify, Nest, …; ${n(o.loadSeconds)} s per side in all;
+  mean rate and p50, worst p99): the framework's own cost. (3c) divides the CPU time each server
+  process used during its rounds by the requests it answered: the same cost without the load
+  generator, which shares the machine's cores with the server under test. (3b) is the same route
   and load on the Trilha server (its global guards, pipes, filters and logging): our platform's cost.
 - (6): p50 (and p99) of the query handler the route calls, run through the app's \`QueryBus\` in
   the server process (ReadModels, the read store, labels worded, time-relative fields and day

@@ -2,8 +2,8 @@
  * The server under test, in a process of its own so that the load generator does not share its
  * event loop, and so that its peak RSS is its own. Forked by bench-server.ts:
  *   bench-server-child <app|nest|fastify> [dataDir]
- * Answers the parent over IPC: `{ready, port}` once listening, `{rss}` (peak RSS in bytes) when
- * asked, `{queries}` (the in-process half of (6), app only) when asked, and exits when told to stop.
+ * Answers the parent over IPC: `{ready, port}` once listening, `{rss}` (peak RSS in bytes) and
+ * `{cpu}` (CPU time used so far, user + system, in µs) when asked, `{queries}` (the in-process half of (6), app only) when asked, and exits when told to stop.
  */
 import 'reflect-metadata';
 import Fastify from 'fastify';
@@ -59,6 +59,10 @@ async function main(): Promise<void> {
           (results) => process.send!({ kind: 'queries', results }),
           (error: unknown) => process.send!({ kind: 'queries', error: String((error as Error)?.stack ?? error) }),
         );
+    }
+    if (message.kind === 'cpu') {
+      const used = process.cpuUsage();
+      process.send!({ kind: 'cpu', micros: used.user + used.system });
     }
     if (message.kind === 'rss') process.send!({ kind: 'rss', rss: process.resourceUsage().maxRSS * 1024, current: process.memoryUsage().rss });
     if (message.kind === 'stop') void server.stop().finally(() => process.exit(0));

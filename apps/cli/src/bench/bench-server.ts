@@ -50,6 +50,19 @@ export class BenchServer {
     });
   }
 
+  /** CPU time the server process has used so far (all its threads, user + system), in µs. */
+  cpuMicros(): Promise<number> {
+    return new Promise((resolve) => {
+      const onMessage = (message: { kind: string; micros: number }) => {
+        if (message.kind !== 'cpu') return;
+        this.child.off('message', onMessage);
+        resolve(message.micros);
+      };
+      this.child.on('message', onMessage);
+      this.child.send({ kind: 'cpu' });
+    });
+  }
+
   /** (6) in the server process (app only): its query handlers and the bare queries, on its read-model file. */
   measureQueriesInProcess(readModelsFile: string, world: QueryWorld, samples: number): Promise<InProcessQueryResult[]> {
     return new Promise((resolve, reject) => {

@@ -68,7 +68,7 @@ export async function runBench(options: BenchOptions, run: RunOptions = {}): Pro
       // (3) the minimal Nest app and bare Fastify, each in a child of its own with the same load; (3b) the Trilha app.
       const nestServer = await BenchServer.start('nest');
       const bareServer = await BenchServer.start('fastify');
-      const { nest, bare } = await measureHelloPair(nestServer.baseUrl, bareServer.baseUrl, options.connections, options.loadSeconds).finally(() =>
+      const { nest, bare } = await measureHelloPair(nestServer, bareServer, options.connections, options.loadSeconds).finally(() =>
         Promise.all([nestServer.stop(), bareServer.stop()]),
       );
       const app = await measureHello(server.baseUrl, options.connections, options.loadSeconds);
