@@ -11,6 +11,7 @@ const READ_MODEL_ROUTES: Array<{ route: string; path: string }> = [
   { route: '/customers/{id}/changes', path: `/customers/${randomUUID()}/changes` },
   { route: '/customers/{id}/timeline', path: `/customers/${randomUUID()}/timeline` },
   { route: '/customers/{id}/notes', path: `/customers/${randomUUID()}/notes` },
+  { route: '/customers/{id}/contacts', path: `/customers/${randomUUID()}/contacts` },
   { route: '/customers/{id}/journey', path: `/customers/${randomUUID()}/journey` },
   { route: '/calendar', path: '/calendar?from=2026-03-01&to=2026-03-31' },
   { route: '/calendar/{date}', path: '/calendar/2026-03-10' },

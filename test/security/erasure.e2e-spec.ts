@@ -28,6 +28,8 @@ describe('erasure of a customer (T10) on the embedded stores', () => {
     reason: 'Achou caro, falou do divórcio da irmã Quixabeira',
     notes: 'Levar o contrato da Quixabeira impresso',
     note: 'Nota: a Quixabeira atende só pelo celular da filha',
+    contactName: 'Xisto Quixabeira Contato',
+    contactEmail: 'xisto.quixabeira@example.net',
   };
 
   let customerId: string;
@@ -85,6 +87,7 @@ describe('erasure of a customer (T10) on the embedded stores', () => {
     await send('post', `/customers/${customerId}/comments`, { text: PERSONAL.comment });
     await send('post', `/customers/${customerId}/disinterest`, { reason: PERSONAL.reason });
     await send('post', `/customers/${customerId}/notes`, { text: PERSONAL.note });
+    await send('post', `/customers/${customerId}/contacts`, { name: PERSONAL.contactName, email: PERSONAL.contactEmail, primary: true });
     await send('put', `/customers/${customerId}/wallet`, { walletId });
     appointmentId = (await send('post', '/appointments', { customerId, scheduledFor: '2099-09-10T15:00:00.000Z', notes: PERSONAL.notes })).id;
 
@@ -94,12 +97,15 @@ describe('erasure of a customer (T10) on the embedded stores', () => {
     expect(JSON.stringify(timeline.body)).toContain(PERSONAL.comment);
     const notes = await t.http.get(`/customers/${customerId}/notes?minPosition=${lastPosition}`).set(admin());
     expect(notes.body.items.map((n: { text: string }) => n.text)).toEqual([PERSONAL.note]);
+    const contacts = await t.http.get(`/customers/${customerId}/contacts?minPosition=${lastPosition}`).set(admin());
+    expect(contacts.body.items).toEqual([expect.objectContaining({ name: PERSONAL.contactName, email: PERSONAL.contactEmail, primary: true })]);
     const day = await t.http.get(`/calendar/2099-09-10?ownerId=u1&minPosition=${lastPosition}`).set(admin());
     expect(day.status).toBe(200);
     const board = await t.http.get(`/wallets/${walletId}/board?minPosition=${lastPosition}`).set(admin());
     expect(JSON.stringify(board.body)).toContain(PERSONAL.renamed);
     // The byte search finds them while the customer exists (in the read models' files) …
     expect(leftovers().some((hit) => hit.startsWith('read-models.sqlite'))).toBe(true);
+    expect(leftovers().filter((hit) => hit.endsWith(PERSONAL.contactName) || hit.endsWith(PERSONAL.contactEmail))).not.toEqual([]);
     expect(leftovers().some((hit) => hit.startsWith('events.sqlite'))).toBe(false);
     // … and the plaintext never reaches the event database: only ciphertexts are stored.
     const stored = JSON.stringify((await t.storedEventStore.readStream(customerStreamId(customerId))).map((e) => e.data));
@@ -110,6 +116,7 @@ describe('erasure of a customer (T10) on the embedded stores', () => {
     await rebuildAndWaitForSwitch(t, 'customer-detail');
     await rebuildAndWaitForSwitch(t, 'timeline');
     await rebuildAndWaitForSwitch(t, 'customer-notes');
+    await rebuildAndWaitForSwitch(t, 'customer-contacts');
   });
 
   it('refuses a DELETE of an unknown customer with 404 and appends nothing', async () => {
@@ -133,6 +140,7 @@ describe('erasure of a customer (T10) on the embedded stores', () => {
     await t.http.get(`/customers/${customerId}?minPosition=${lastPosition}`).set(admin());
     await t.http.get(`/customers/${customerId}/timeline?minPosition=${lastPosition}`).set(admin());
     await t.http.get(`/customers/${customerId}/notes?minPosition=${lastPosition}`).set(admin());
+    await t.http.get(`/customers/${customerId}/contacts?minPosition=${lastPosition}`).set(admin());
     // … and no personal string is left in any file of the data folder.
     expect(leftovers()).toEqual([]);
   });
@@ -153,6 +161,9 @@ describe('erasure of a customer (T10) on the embedded stores', () => {
     const notes = (await t.http.get(`/customers/${customerId}/notes?minPosition=${lastPosition}`).set(admin())).body;
     expect(notes.items.map((n: { text: string }) => n.text)).toEqual([ERASED_TEXT]);
     expect(timeline.items.some((item: { type: string }) => item.type === 'note_added')).toBe(true);
+
+    const contacts = (await t.http.get(`/customers/${customerId}/contacts?minPosition=${lastPosition}`).set(admin())).body;
+    expect(contacts.items).toEqual([expect.objectContaining({ name: ERASED_TEXT, email: ERASED_TEXT, phones: [], primary: true })]);
 
     const changes = (await t.http.get(`/customers/${customerId}/changes?minPosition=${lastPosition}`).set(admin())).body;
     expect(changes.items.find((c: { field: string }) => c.field === 'name')).toMatchObject({ from: ERASED_TEXT, to: ERASED_TEXT });
@@ -182,6 +193,7 @@ describe('erasure of a customer (T10) on the embedded stores', () => {
     const attempts = [
       t.http.post(`/customers/${customerId}/comments`).set(admin()).send({ text: 'de novo' }),
       t.http.post(`/customers/${customerId}/notes`).set(admin()).send({ text: 'de novo' }),
+      t.http.post(`/customers/${customerId}/contacts`).set(admin()).send({ name: 'de novo' }),
       t.http.post(`/customers/${customerId}/rating`).set(admin()).send({ rating: 1 }),
       t.http.patch(`/customers/${customerId}`).set(admin()).send({ name: 'Outro Nome' }),
       t.http.post(`/customers/${customerId}/temperature`).set(admin()).send({ temperature: 'hot' }),
@@ -204,6 +216,8 @@ describe('erasure of a customer (T10) on the embedded stores', () => {
     expect(JSON.stringify(timeline)).toContain(ERASED_TEXT);
     const notes = (await t.http.get(`/customers/${customerId}/notes`).set(admin())).body;
     expect(notes.items.map((n: { text: string }) => n.text)).toEqual([ERASED_TEXT]);
+    const contacts = (await t.http.get(`/customers/${customerId}/contacts`).set(admin())).body;
+    expect(contacts.items.map((c: { name: string; email: string }) => [c.name, c.email])).toEqual([[ERASED_TEXT, ERASED_TEXT]]);
     await t.app.get(ErasureCompactionToken).compactNow();
     expect(leftovers()).toEqual([]);
   });
