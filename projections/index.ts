@@ -3,10 +3,11 @@ import { calendarProjection } from './calendar';
 import { auditChangesProjection } from './audit-changes';
 import { customerDetailProjection } from './customer-detail';
 import { customerNotesProjection } from './customer-notes';
+import { customerContactsProjection } from './customer-contacts';
 import { journeyProgressProjection } from './journey-progress';
 import { leadStatusSchedulesProjection } from './lead-status-schedules';
 import { walletBoardProjection } from './wallet-board';
 import { timelineProjection } from './timeline';
 
 /** Every read model the projector runs. */
-export const ALL_PROJECTIONS: ProjectionDefinition[] = [customerDetailProjection, walletBoardProjection, calendarProjection, auditChangesProjection, timelineProjection, journeyProgressProjection, leadStatusSchedulesProjection, customerNotesProjection];
+export const ALL_PROJECTIONS: ProjectionDefinition[] = [customerDetailProjection, walletBoardProjection, calendarProjection, auditChangesProjection, timelineProjection, journeyProgressProjection, leadStatusSchedulesProjection, customerNotesProjection, customerContactsProjection];

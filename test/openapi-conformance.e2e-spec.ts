@@ -254,6 +254,38 @@ describe('OpenAPI conformance: every answer is the one /docs-json documents', ()
     await probeErrors('get', `/customers/${customerId}/timeline`, { badUrl: `/customers/${customerId}/timeline?actor=robot`, unknownUrl: `/customers/${unknownId}/timeline` });
   });
 
+  it('customers: contacts of a company customer (CS13)', async () => {
+    const contacts = `/customers/${customerId}/contacts`;
+    const joana = { name: 'Joana Lima', role: 'Gerente de compras', email: 'joana@paoquente.com.br', phones: ['+55 11 3333-0000'], whatsapp: '+55 11 98888-0000', primary: true };
+    const first = (await send(201, 'post', contacts, { body: joana, headers: { 'Idempotency-Key': 'contact-1' } })).id;
+    await send(201, 'post', contacts, { body: joana, headers: { 'Idempotency-Key': 'contact-1' } });
+    const second = (await send(201, 'post', contacts, { body: { name: 'Pedro Souza' } })).id;
+    await staleIfMatch('post', contacts, { name: 'Outro' });
+    await probeErrors('post', contacts, { body: { name: 'Outro' }, badBody: { name: 'Outro', email: 'outro@' }, forbidden: 'auditor', unknownUrl: `/customers/${unknownId}/contacts` });
+
+    const contact = (id: string) => `${contacts}/${id}`;
+    await send(200, 'patch', contact(second), { body: { role: 'Financeiro', email: null, primary: true } });
+    await staleIfMatch('patch', contact(second), { role: 'Outro' });
+    await probeErrors('patch', contact(second), { body: { role: 'Outro' }, badBody: { name: '' }, forbidden: 'readonly', unknownUrl: contact(unknownId) });
+
+    const page = await read(`${contacts}?limit=1`);
+    expect(page.items).toEqual([expect.objectContaining({ id: second, primary: true, email: null })]);
+    await read(`${contacts}?cursor=${encodeURIComponent(page.nextCursor)}`);
+    await read(`/customers/${otherCustomerId}/contacts`);
+    await probeErrors('get', contacts, { badUrl: `${contacts}?limit=0`, unknownUrl: `/customers/${unknownId}/contacts` });
+
+    await staleIfMatch('delete', contact(first));
+    await probeErrors('delete', contact(first), { badUrl: contact('nope'), forbidden: 'readonly', unknownUrl: contact(unknownId) });
+    await send(200, 'delete', contact(first));
+
+    const erased = (await send(201, 'post', '/customers', { body: { name: 'Empresa Apagada' } })).id;
+    const kept = (await send(201, 'post', `/customers/${erased}/contacts`, { body: { name: 'Ana' } })).id;
+    await send(200, 'delete', `/customers/${erased}`);
+    await send(409, 'post', `/customers/${erased}/contacts`, { body: { name: 'Ana' } });
+    await send(409, 'patch', `/customers/${erased}/contacts/${kept}`, { body: { name: 'Ana' } });
+    await send(409, 'delete', `/customers/${erased}/contacts/${kept}`);
+  });
+
   it('customer journeys and the board', async () => {
     const wallet = `/customers/${customerId}/wallet`;
     await send(200, 'put', wallet, { body: { walletId } });

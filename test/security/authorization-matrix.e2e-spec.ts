@@ -130,6 +130,22 @@ describe('authorization matrix (issue 6)', () => {
       const { position } = await command('post', `/customers/${id}/notes`, { text: 'Prefere ligação' });
       return aboutCustomer('get', (c) => `/customers/${c}/notes?minPosition=${position}`, id, 200);
     },
+    'POST /customers/:id/contacts': async () => aboutCustomer('post', (c) => `/customers/${c}/contacts`, (await customer()).id, 201, { name: 'Joana Lima', primary: true }),
+    'GET /customers/:id/contacts': async () => {
+      const { id } = await customer();
+      const { position } = await command('post', `/customers/${id}/contacts`, { name: 'Joana Lima' });
+      return aboutCustomer('get', (c) => `/customers/${c}/contacts?minPosition=${position}`, id, 200);
+    },
+    'PATCH /customers/:id/contacts/:contactId': async () => {
+      const { id } = await customer();
+      const contact = await command('post', `/customers/${id}/contacts`, { name: 'Joana Lima' });
+      return aboutCustomer('patch', (c) => `/customers/${c}/contacts/${contact.id}`, id, 200, { role: 'Compras', primary: true });
+    },
+    'DELETE /customers/:id/contacts/:contactId': async () => {
+      const { id } = await customer();
+      const contact = await command('post', `/customers/${id}/contacts`, { name: 'Joana Lima' });
+      return aboutCustomer('delete', (c) => `/customers/${c}/contacts/${contact.id}`, id, 200);
+    },
     'POST /customers/:id/lead-status': async () => aboutCustomer('post', (c) => `/customers/${c}/lead-status`, (await customer()).id, 200, { status: 'in_progress' }),
     'PUT /customers/:id/lead-status/schedule': async () =>
       aboutCustomer('put', (c) => `/customers/${c}/lead-status/schedule`, (await customer()).id, 200, { status: 'sale', at: '2026-03-20T12:00:00Z' }),

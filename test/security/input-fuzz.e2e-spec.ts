@@ -51,6 +51,7 @@ describe('input fuzzing of every command route', () => {
     const appointment = await post('/appointments', { customerId: customer.id, scheduledFor: '2099-03-10T14:30:00Z' });
     const marker = await post('/markers', { name: 'Fuzz marker', emoji: '⭐' });
     const followUp = await post('/follow-ups', { name: 'Fuzz company', contactName: 'Fuzz contact', email: 'fuzz@example.com', contactOn: '2099-03-01', nextContactOn: '2099-03-10' });
+    const contact = await post(`/customers/${customer.id}/contacts`, { name: 'Fuzz contact', email: 'fuzz@example.com' });
     return {
       'follow-ups': followUp.id,
       markers: marker.id,
@@ -59,6 +60,7 @@ describe('input fuzzing of every command route', () => {
       wallets: wallet.id,
       journeys: journey.id,
       proposalId: proposal.id,
+      contactId: contact.id,
       milestoneId: journey.steps[0].milestones[0].id,
       stepId: journey.steps[0].id,
       name: 'timeline',

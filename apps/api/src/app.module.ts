@@ -7,6 +7,7 @@ import { AuthorizationModule } from './authorization/authorization.module';
 import { CalendarModule } from './calendar/calendar.module';
 import type { TrilhaConfig } from './config/trilha-config';
 import { CustomersModule } from './customers/customers.module';
+import { CustomerContactsModule } from './customer-contacts/customer-contacts.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { LeadStatusSchedulerModule } from './lead-status-scheduler/lead-status-scheduler.module';
 import { MarkersModule } from './markers/markers.module';
@@ -60,6 +61,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         AuthorizationModule,
         CustomersModule,
+        CustomerContactsModule,
         LeadStatusSchedulerModule,
         AppointmentsModule,
         CalendarModule,

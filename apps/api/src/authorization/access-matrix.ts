@@ -74,6 +74,11 @@ export const ACCESS_MATRIX: readonly RouteAccess[] = [
   { method: 'POST', path: '/customers/:id/rating', roles: CUSTOMER_WORKERS, scope: customer },
   { method: 'POST', path: '/customers/:id/notes', roles: CUSTOMER_WORKERS, scope: customer },
   { method: 'GET', path: '/customers/:id/notes', roles: EVERYONE, scope: customer },
+  // A company customer's contacts (CS13)
+  { method: 'POST', path: '/customers/:id/contacts', roles: CUSTOMER_WORKERS, scope: customer },
+  { method: 'GET', path: '/customers/:id/contacts', roles: EVERYONE, scope: customer },
+  { method: 'PATCH', path: '/customers/:id/contacts/:contactId', roles: CUSTOMER_WORKERS, scope: customer },
+  { method: 'DELETE', path: '/customers/:id/contacts/:contactId', roles: CUSTOMER_WORKERS, scope: customer },
   { method: 'POST', path: '/customers/:id/lead-status', roles: CUSTOMER_WORKERS, scope: customer },
   { method: 'PUT', path: '/customers/:id/lead-status/schedule', roles: CUSTOMER_WORKERS, scope: customer },
   { method: 'DELETE', path: '/customers/:id/lead-status/schedule', roles: CUSTOMER_WORKERS, scope: customer },
