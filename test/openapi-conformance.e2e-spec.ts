@@ -435,6 +435,34 @@ describe('OpenAPI conformance: every answer is the one /docs-json documents', ()
     await read('/calendar?from=2026-03-16&to=2026-03-17');
   });
 
+  it('message templates for follow-up emails (CAL4)', async () => {
+    await send(200, 'get', '/message-templates/placeholders', { as: 'readonly' });
+    await probeErrors('get', '/message-templates/placeholders');
+
+    const template = { name: 'Retorno', body: 'Olá #{contato}, aqui é #{usuario}.' };
+    const id = (await send(201, 'post', '/message-templates', { body: template, as: 'manager' })).id;
+    await send(409, 'post', '/message-templates', { body: { ...template, name: 'RETORNO' } });
+    await probeErrors('post', '/message-templates', { body: { name: 'Outro', body: 'Oi' }, badBody: { name: 'Outro', body: 'Oi #{nome}' }, forbidden: 'broker' });
+
+    const other = (await send(201, 'post', '/message-templates', { body: { name: 'Outro', body: 'Oi #{cliente}' } })).id;
+    const at = (templateId: string) => `/message-templates/${templateId}`;
+    await send(200, 'patch', at(id), { body: { name: 'Retorno pós-venda', body: 'Olá #{contato}!' } });
+    await send(409, 'patch', at(other), { body: { name: 'retorno pós-venda' } });
+    await probeErrors('patch', at(id), { body: { body: 'Oi' }, badBody: {}, forbidden: 'broker', unknownUrl: at(unknownId) });
+
+    await read('/message-templates');
+    await read('/message-templates?limit=1');
+    await probeErrors('get', '/message-templates', { badUrl: '/message-templates?limit=0' });
+
+    const followUp = (await send(201, 'post', '/follow-ups', { body: { name: 'Padaria', contactName: 'Joana', email: 'joana@pao.com.br', contactOn: '2026-03-02', nextContactOn: '2026-03-16' } })).id;
+    await send(422, 'post', `/follow-ups/${followUp}/send-email`, { body: { templateId: unknownId } });
+    await send(400, 'post', `/follow-ups/${followUp}/send-email`, { body: { templateId: id, message: 'Oi' } });
+    await send(200, 'post', `/follow-ups/${followUp}/send-email`, { body: { templateId: id } });
+
+    await send(200, 'delete', at(other));
+    await probeErrors('delete', at(id), { badUrl: at('nope'), forbidden: 'broker', unknownUrl: at(other) });
+  });
+
   it('audit', async () => {
     for (const suffix of ['history', 'verify', 'state?revision=0']) {
       await send(200, 'get', `/customers/${customerId}/${suffix}`, { as: 'auditor' });
@@ -502,6 +530,7 @@ describe('OpenAPI conformance: every answer is the one /docs-json documents', ()
     'POST /follow-ups 409': 'the id derives from the command id; only a concurrent append with the same id conflicts',
     'POST /wallets/{id}/default 409': 'no If-Match: only concurrent appends that outlast the retries conflict',
     'DELETE /markers/{id} 409': 'no If-Match: only concurrent appends that outlast the retries conflict',
+    'DELETE /message-templates/{id} 409': 'no If-Match: only concurrent appends that outlast the retries conflict',
   };
 
   /**

@@ -59,7 +59,7 @@ describe('production configuration: api and projector on EventStoreDB and MongoD
   });
 
   /** The projections the projector runs, one per read model read below. */
-  const PROJECTIONS = ['audit-changes', 'calendar', 'customer-contacts', 'customer-detail', 'customer-notes', 'journey-progress', 'lead-status-schedules', 'timeline', 'wallet-board'];
+  const PROJECTIONS = ['audit-changes', 'calendar', 'customer-contacts', 'customer-detail', 'customer-notes', 'journey-progress', 'lead-status-schedules', 'message-templates', 'timeline', 'wallet-board'];
 
   /**
    * The position of the last command. Every read waits for it, also in read models that do not
@@ -97,6 +97,7 @@ describe('production configuration: api and projector on EventStoreDB and MongoD
       month: await read('/calendar?from=2026-03-01&to=2026-03-31&ownerId=u1'),
       day: await read('/calendar/2026-03-11'),
       timeline: await read(`/customers/${ids.maria}/timeline`),
+      templates: await read('/message-templates'),
       joaoContacts: await read(`/customers/${ids.joao}/contacts`),
     };
   }
@@ -130,6 +131,7 @@ describe('production configuration: api and projector on EventStoreDB and MongoD
     await command('post', `/customers/${ids.maria}/milestones/${journey.steps[0].milestones[0].id}/complete`, { completedOn: '2026-03-10' });
     await command('put', `/customers/${ids.joao}/wallet`, { walletId: ids.wallet }, as('broker', 'u7', 'Bruno Corretor'));
     await command('post', `/customers/${ids.joao}/stage`, { stepId: journey.steps[1].id }, as('manager', 'u2', 'Marta Gerente'));
+    await command('post', '/message-templates', { name: 'Retorno', body: 'Olá #{contato}' }, as('manager', 'u2', 'Marta Gerente'));
     await command('post', `/customers/${ids.joao}/contacts`, { name: 'Rita Compras', email: 'rita@example.com', primary: true });
 
     const proposal = await command('post', `/customers/${ids.maria}/proposals`, { productId: 'apto-101', amount: '250000.00' });
@@ -151,6 +153,7 @@ describe('production configuration: api and projector on EventStoreDB and MongoD
       proposals: [expect.objectContaining({ productId: 'apto-101', amount: '250000.00', status: 'sold' })],
     });
     expect(answers.joao).toMatchObject({ id: ids.joao, name: 'João Lima' });
+    expect((answers.templates as { items: object[] }).items).toEqual([expect.objectContaining({ name: 'Retorno', body: 'Olá #{contato}', placeholders: ['contato'] })]);
     expect((answers.joaoContacts as { items: object[] }).items).toEqual([expect.objectContaining({ name: 'Rita Compras', email: 'rita@example.com', primary: true })]);
 
     const changes = (answers.mariaChanges as { items: Array<{ field: string; from: unknown; to: unknown; actor: { id: string } }> }).items;

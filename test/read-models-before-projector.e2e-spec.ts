@@ -7,6 +7,7 @@ const READ_MODEL_ROUTES: Array<{ route: string; path: string }> = [
   { route: '/wallets', path: '/wallets' },
   { route: '/wallets/{id}/board', path: `/wallets/${randomUUID()}/board` },
   { route: '/markers', path: '/markers' },
+  { route: '/message-templates', path: '/message-templates' },
   { route: '/customers/{id}', path: `/customers/${randomUUID()}` },
   { route: '/customers/{id}/changes', path: `/customers/${randomUUID()}/changes` },
   { route: '/customers/{id}/timeline', path: `/customers/${randomUUID()}/timeline` },

@@ -93,6 +93,11 @@ describe('authorization matrix (issue 6)', () => {
     return res.body.id;
   }
 
+  /** A fresh message template (CAL4), written by an admin. */
+  async function messageTemplate(): Promise<string> {
+    return (await command('post', '/message-templates', { name: `Modelo ${randomUUID()}`, body: 'Olá #{contato}' })).id;
+  }
+
   /** A call about customer `id` at `url(id)`; `unknown` repeats it about an id that does not exist. */
   function aboutCustomer(method: Call['method'], url: (id: string) => string, id: string, ok: number, body?: object): Call {
     const unknownId = randomUUID();
@@ -241,6 +246,11 @@ describe('authorization matrix (issue 6)', () => {
         },
       ]),
     ),
+    'GET /message-templates/placeholders': async () => ({ method: 'get', url: '/message-templates/placeholders', ok: 200 }),
+    'GET /message-templates': async () => ({ method: 'get', url: '/message-templates', ok: 200 }),
+    'POST /message-templates': async () => ({ method: 'post', url: '/message-templates', body: { name: `Modelo ${randomUUID()}`, body: 'Olá #{contato}' }, ok: 201 }),
+    'PATCH /message-templates/:id': async () => ({ method: 'patch', url: `/message-templates/${await messageTemplate()}`, body: { body: 'Oi #{contato}' }, ok: 200 }),
+    'DELETE /message-templates/:id': async () => ({ method: 'delete', url: `/message-templates/${await messageTemplate()}`, ok: 200 }),
     'GET /calendar': async () => ({ method: 'get', url: '/calendar?from=2026-03-01&to=2026-03-31', ok: 200 }),
     'GET /calendar/:date': async () => ({ method: 'get', url: '/calendar/2026-03-12', ok: 200 }),
     'GET /customers/:id/history': async () => aboutCustomer('get', (c) => `/customers/${c}/history`, (await customer()).id, 200),

@@ -41,7 +41,7 @@ describe('input fuzzing of every command route', () => {
     return res.body;
   }
 
-  /** A customer in a wallet whose journey has a milestone, a proposal, an appointment; a follow-up: real targets for every route. */
+  /** A customer in a wallet whose journey has a milestone, a proposal, an appointment; a follow-up, a message template: real targets for every route. */
   async function createTargets(): Promise<Record<string, string>> {
     const journey = await post('/journeys', { name: 'Fuzz journey', steps: [{ name: 'Start', milestones: [{ name: 'First call', days: 2 }] }, { name: 'Next', milestones: [] }] });
     const wallet = await post('/wallets', { name: 'Fuzz wallet', managerId: 'fuzzer', journeyId: journey.id });
@@ -51,9 +51,11 @@ describe('input fuzzing of every command route', () => {
     const appointment = await post('/appointments', { customerId: customer.id, scheduledFor: '2099-03-10T14:30:00Z' });
     const marker = await post('/markers', { name: 'Fuzz marker', emoji: '⭐' });
     const followUp = await post('/follow-ups', { name: 'Fuzz company', contactName: 'Fuzz contact', email: 'fuzz@example.com', contactOn: '2099-03-01', nextContactOn: '2099-03-10' });
+    const messageTemplate = await post('/message-templates', { name: 'Fuzz template', body: 'Olá #{contato}' });
     const contact = await post(`/customers/${customer.id}/contacts`, { name: 'Fuzz contact', email: 'fuzz@example.com' });
     return {
       'follow-ups': followUp.id,
+      'message-templates': messageTemplate.id,
       markers: marker.id,
       customers: customer.id,
       appointments: appointment.id,

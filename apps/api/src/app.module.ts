@@ -11,6 +11,7 @@ import { CustomerContactsModule } from './customer-contacts/customer-contacts.mo
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { LeadStatusSchedulerModule } from './lead-status-scheduler/lead-status-scheduler.module';
 import { MarkersModule } from './markers/markers.module';
+import { MessageTemplatesModule } from './message-templates/message-templates.module';
 import type { ProjectionControl } from '@trilha/projection';
 import { InfrastructureModule, PROJECTION_CONTROL, type Stores } from './infrastructure/infrastructure.module';
 import { PlatformModule, type HealthCheck, type LoggingOptions } from './platform';
@@ -68,6 +69,7 @@ export class AppModule {
         FollowUpsModule,
         CustomerSuccessModule,
         MarkersModule,
+        MessageTemplatesModule,
         TimelineModule,
         AdminModule,
         AuditModule,

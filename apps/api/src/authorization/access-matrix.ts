@@ -42,6 +42,8 @@ export const CUSTOMER_WORKERS: readonly Role[] = ['admin', 'manager', 'broker'];
 export const ERASERS: readonly Role[] = ['admin', 'manager'];
 /** A customer's raw history, past states and integrity (SPEC P4). */
 export const AUDITORS: readonly Role[] = ['admin', 'auditor'];
+/** The message templates of follow-up emails (CAL4): what the team writes to customers is a manager's call. */
+export const TEMPLATE_EDITORS: readonly Role[] = ['admin', 'manager'];
 /** Configuration (journeys, wallets, markers) and projection control. */
 export const ADMINS: readonly Role[] = ['admin'];
 
@@ -115,6 +117,12 @@ export const ACCESS_MATRIX: readonly RouteAccess[] = [
   { method: 'POST', path: '/follow-ups/:id/reschedule', roles: CUSTOMER_WORKERS, scope: followUp },
   { method: 'POST', path: '/follow-ups/:id/resolve-by-call', roles: CUSTOMER_WORKERS, scope: followUp },
   { method: 'POST', path: '/follow-ups/:id/send-email', roles: CUSTOMER_WORKERS, scope: followUp },
+  // Message templates for a follow-up's email (CAL4): written by managers, used by whoever sends
+  { method: 'GET', path: '/message-templates/placeholders', roles: EVERYONE, scope: none },
+  { method: 'GET', path: '/message-templates', roles: EVERYONE, scope: none },
+  { method: 'POST', path: '/message-templates', roles: TEMPLATE_EDITORS, scope: none },
+  { method: 'PATCH', path: '/message-templates/:id', roles: TEMPLATE_EDITORS, scope: none },
+  { method: 'DELETE', path: '/message-templates/:id', roles: TEMPLATE_EDITORS, scope: none },
   // Calendar (CAL)
   { method: 'GET', path: '/calendar', roles: EVERYONE, scope: list },
   { method: 'GET', path: '/calendar/:date', roles: EVERYONE, scope: list },

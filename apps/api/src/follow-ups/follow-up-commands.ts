@@ -10,3 +10,8 @@ export class RegisterFollowUpCommand {
 export class ActOnFollowUpCommand {
   constructor(readonly command: Exclude<FollowUpCommand, { type: 'RegisterFollowUp' }>, readonly context: CommandContext) {}
 }
+
+/** CAL5 with CAL4: the message typed, or the id of a saved template whose body is sent. */
+export class SendFollowUpEmailCommand {
+  constructor(readonly followUpId: string, readonly source: { message: string } | { templateId: string }, readonly context: CommandContext) {}
+}

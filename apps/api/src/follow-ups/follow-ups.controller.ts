@@ -6,8 +6,8 @@ import { CommandGateway } from '../commands/command-gateway';
 import type { CommandResult } from '../commands/command-result';
 import { CommandAnswerDto } from '../customers/command-answer.dto';
 import { UuidParamPipe } from '../customers/customer-id.pipe';
-import { ApiProblems } from '../platform';
-import { ActOnFollowUpCommand, RegisterFollowUpCommand } from './follow-up-commands';
+import { ApiProblems, BadRequestProblem } from '../platform';
+import { ActOnFollowUpCommand, RegisterFollowUpCommand, SendFollowUpEmailCommand } from './follow-up-commands';
 import { RegisterFollowUpDto } from './register-follow-up.dto';
 import { RescheduleFollowUpDto } from './reschedule-follow-up.dto';
 import { SendFollowUpEmailDto } from './send-follow-up-email.dto';
@@ -60,11 +60,20 @@ export class FollowUpsController {
   @ApiOkResponse({
     type: CommandAnswerDto,
     description:
-      'Records that the message was sent by email to the follow-up’s address (CAL5): done, it moves to the done tab. Trilha does not deliver mail itself: it records the message and the address (ADR 0037)',
+      'Records that the message was sent by email to the follow-up’s address (CAL5): done, it moves to the done tab. Trilha does not deliver mail itself: it records the message, its placeholders replaced (CAL4, ADR 0039), and the address (ADR 0037)',
   })
-  @ApiProblems(400, 401, 403, notFound, 409, { status: 422, description: 'Already done, or the follow-up has no email address' })
+  @ApiProblems(400, 401, 403, notFound, 409, {
+    status: 422,
+    description: 'Already done, the follow-up has no email address, the template does not exist or was deleted, or the message is empty or over 4000 characters once rendered',
+  })
   async sendEmail(@Param('id', UuidParamPipe) id: string, @Body() body: SendFollowUpEmailDto, @CommandCtx() context: CommandContext): Promise<CommandAnswerDto> {
-    return answer(await this.commands.execute(new ActOnFollowUpCommand({ type: 'SendFollowUpEmail', followUpId: id, message: body.message }, context)));
+    // A null field is left out (IsOptional lets null through).
+    const message = body.message ?? undefined;
+    const templateId = body.templateId ?? undefined;
+    if (message !== undefined && templateId !== undefined) throw new BadRequestProblem('templateId', 'Send message or templateId, not both');
+    if (message === undefined && templateId === undefined) throw new BadRequestProblem('message', 'message is required (or send templateId)');
+    const source = templateId !== undefined ? { templateId } : { message: message as string };
+    return answer(await this.commands.execute(new SendFollowUpEmailCommand(id, source, context)));
   }
 }
 
