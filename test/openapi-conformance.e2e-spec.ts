@@ -229,6 +229,38 @@ describe('OpenAPI conformance: every answer is the one /docs-json documents', ()
     await read(`/customers/${id}/timeline?type=lead_status_changed,lead_status_change_scheduled,lead_status_change_cancelled`);
   });
 
+  it('customers: non-customer (T9) and portfolio exceptions (T12)', async () => {
+    // A customer of its own: the broker probes elsewhere act on customerId, which must stay in their portfolio.
+    const id = (await send(201, 'post', '/customers', { body: { name: 'Nina Fornecedora', brokerId: 'user-broker' } })).id;
+    const unknown = (suffix: string) => `/customers/${unknownId}/${suffix}`;
+    const nonCustomer = `/customers/${id}/non-customer`;
+    await send(200, 'post', nonCustomer, { body: { kind: 'supplier', note: 'Fornece os móveis' } });
+    await send(200, 'post', nonCustomer, { body: { kind: 'supplier', note: 'Fornece os móveis' } });
+    await staleIfMatch('post', nonCustomer, { kind: 'test' });
+    await probeErrors('post', nonCustomer, { body: { kind: 'test' }, badBody: { kind: 'friend' }, forbidden: 'readonly', unknownUrl: unknown('non-customer') });
+    const detail = await read(`/customers/${id}`);
+    expect(detail.nonCustomer).toMatchObject({ kind: 'supplier', note: 'Fornece os móveis' });
+
+    await send(200, 'delete', nonCustomer);
+    await send(200, 'delete', nonCustomer);
+    await staleIfMatch('delete', nonCustomer);
+    await probeErrors('delete', nonCustomer, { badUrl: '/customers/nope/non-customer', forbidden: 'broker', unknownUrl: unknown('non-customer') });
+
+    const denyList = `/customers/${id}/portfolio-exceptions/deny_list`;
+    for (const method of ['put', 'delete'] as const) {
+      await send(200, method, denyList);
+      await send(200, method, denyList);
+      await staleIfMatch(method, denyList);
+      await probeErrors(method, denyList, { badUrl: `/customers/${id}/portfolio-exceptions/vip`, forbidden: 'broker', unknownUrl: unknown('portfolio-exceptions/deny_list') });
+    }
+    await send(200, 'put', `/customers/${id}/portfolio-exceptions/expired`);
+    expect((await read(`/customers/${id}`)).portfolioExceptions).toEqual([{ exception: 'expired', since: expect.any(String), by: expect.objectContaining({ id: 'u1' }) }]);
+    await read(`/customers/${id}/timeline?type=non_customer_marked,non_customer_unmarked,portfolio_exception_set,portfolio_exception_cleared`);
+
+    await send(200, 'delete', `/customers/${id}`);
+    await send(409, 'post', nonCustomer, { body: { kind: 'test' } });
+  });
+
   it('customers: erasure (T10)', async () => {
     const erased = (await send(201, 'post', '/customers', { body: { name: 'Gil Apagado', email: 'gil@example.com' } })).id;
     await probeErrors('delete', `/customers/${erased}`, { badUrl: '/customers/nope', forbidden: 'readonly', unknownUrl: `/customers/${unknownId}` });

@@ -1,4 +1,5 @@
-import type { LeadOrigin, LeadStatus, ProposalStatus } from '@trilha/domain';
+import type { LeadOrigin, LeadStatus, NonCustomerKind, PortfolioException, ProposalStatus } from '@trilha/domain';
+import type { OutOfPortfolio } from '../out-of-portfolio';
 
 export interface ActorRef {
   id: string;
@@ -48,6 +49,13 @@ export type CustomerDetailDocument = {
   rating?: number;
   /** CS6: the marker set on the customer; the query shows it only while the catalogue has it. */
   markerId?: string;
+  /**
+   * T9: not a customer; `since` and `by` are of the marking that made it one (a later change of
+   * kind or note keeps them). The note is personal data: the placeholder once the customer is erased.
+   */
+  nonCustomer?: { kind: NonCustomerKind; note?: string; since: string; by?: ActorRef };
+  /** T12: the portfolio exceptions that hold, by exception, with when and by whom each was set. */
+  portfolioExceptions?: Partial<Record<PortfolioException, { since: string; by?: ActorRef }>>;
   origin?: LeadOrigin;
   registeredAt: string;
   registeredBy?: ActorRef;
@@ -56,7 +64,7 @@ export type CustomerDetailDocument = {
   revision: string;
   position: string;
   _pos?: string;
-};
+} & OutOfPortfolio;
 
 /**
  * CS6: one marker of the catalogue, kept by the same projection as the customers so that a

@@ -5,6 +5,7 @@ import type { ProjectionDefinition } from '@trilha/projection';
 import { guardedReplace, guardedUpdate } from '@trilha/projection';
 import type { CollectionWrite } from '@trilha/read-store';
 import { eraseWhereSet } from '../erasure';
+import { outOfPortfolioUpdate } from '../out-of-portfolio';
 import type { ActorRef, CustomerDetailDocument, MarkerDocument, ProposalEntry } from './customer-detail.document';
 
 export * from './customer-detail.document';
@@ -19,8 +20,15 @@ function handle(event: RecordedEvent): CollectionWrite[] {
   const at = event.metadata.occurredAt ?? event.created;
   const stamp = { updatedAt: at, revision: event.revision.toString(), position: positionToString(event.position) };
   // Every later event updates the document the registration created, once (guarded by position).
-  const update = (customerId: string, $set: Record<string, unknown>, $unset?: Record<string, ''>) =>
-    guardedUpdate(CUSTOMERS_COLLECTION, customerId, event, $unset && Object.keys($unset).length > 0 ? { $set: { ...$set, ...stamp }, $unset } : { $set: { ...$set, ...stamp } }, { upsert: false });
+  // `more`: other operators of the same update ($push, $pull).
+  const update = (customerId: string, $set: Record<string, unknown>, $unset?: Record<string, ''>, more: Record<string, unknown> = {}) =>
+    guardedUpdate(
+      CUSTOMERS_COLLECTION,
+      customerId,
+      event,
+      { $set: { ...$set, ...stamp }, ...($unset && Object.keys($unset).length > 0 ? { $unset } : {}), ...more },
+      { upsert: false },
+    );
   switch (e.type) {
     case 'CustomerRegistered': {
       const { customerId, ...fields } = e.data;
@@ -90,12 +98,30 @@ function handle(event: RecordedEvent): CollectionWrite[] {
       return [
         // Proposals are keyed by id, which this event does not list: their notes go with the map.
         update(id, { name: ERASED_TEXT, phones: [], proposals: {} }, { scheduledLeadStatus: '' }),
-        ...['email', 'whatsapp', 'origin.ip', 'origin.location', 'disinterest.reason'].map((path) => eraseWhereSet(CUSTOMERS_COLLECTION, { _id: id }, path)),
+        ...['email', 'whatsapp', 'origin.ip', 'origin.location', 'disinterest.reason', 'nonCustomer.note'].map((path) => eraseWhereSet(CUSTOMERS_COLLECTION, { _id: id }, path)),
         eraseWhereSet(CUSTOMERS_COLLECTION, { _id: id }, 'origin.extraAttributes', {}),
       ];
     }
     case 'RatingChanged':
       return [update(e.data.customerId, { rating: e.data.to })];
+    case 'MarkedAsNonCustomer': {
+      const { customerId, kind, note, fromKind } = e.data;
+      if (fromKind !== undefined) {
+        // Already a non-customer: the kind and note change, `since` and `by` stay.
+        return [note === undefined ? update(customerId, { 'nonCustomer.kind': kind }, { 'nonCustomer.note': '' }) : update(customerId, { 'nonCustomer.kind': kind, 'nonCustomer.note': note })];
+      }
+      const actor = actorOf(event);
+      const nonCustomer = { kind, ...(note !== undefined ? { note } : {}), since: at, ...(actor ? { by: actor } : {}) };
+      return [update(customerId, { nonCustomer }, undefined, outOfPortfolioUpdate(e))];
+    }
+    case 'UnmarkedAsNonCustomer':
+      return [update(e.data.customerId, {}, { nonCustomer: '' }, outOfPortfolioUpdate(e))];
+    case 'PortfolioExceptionSet': {
+      const actor = actorOf(event);
+      return [update(e.data.customerId, { [`portfolioExceptions.${e.data.exception}`]: { since: at, ...(actor ? { by: actor } : {}) } }, undefined, outOfPortfolioUpdate(e))];
+    }
+    case 'PortfolioExceptionCleared':
+      return [update(e.data.customerId, {}, { [`portfolioExceptions.${e.data.exception}`]: '' }, outOfPortfolioUpdate(e))];
     case 'CustomerMarkerSet':
       return [update(e.data.customerId, { markerId: e.data.markerId })];
     case 'CustomerMarkerCleared':
@@ -130,7 +156,9 @@ export const customerDetailProjection: ProjectionDefinition = {
   // (scheduledLeadStatus, T14, needed no new version: only events that did not exist before set it.)
   // 4: rating (T13). A projector of the previous release skips RatingChanged, which an api of
   // this one may already append during a rolling deploy: the rebuild fills that in.
-  version: 4,
+  // 5: non-customer (T9) and portfolio exceptions (T12), and `outOfPortfolio`, which the brokers'
+  // lists filter on (ADR 0038); the same reason as 4.
+  version: 5,
   collections: [
     { name: CUSTOMERS_COLLECTION, indexes: [{ fields: { brokerId: 1 } }, { fields: { name: 1 } }], scalarFields: ['brokerId'] },
     { name: MARKERS_COLLECTION },

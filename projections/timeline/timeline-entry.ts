@@ -75,6 +75,10 @@ const ENTRIES: { [E in TimelineSourceEvent as E['type']]: (data: E['data']) => T
   RatingChanged: (d) => entry('rating_changed', { from: d.from ?? null, to: d.to }),
   // The text stays in the notes read model (seed 001's "Notas" tab): the history only records that one was written.
   NoteAdded: (d) => entry('note_added', { noteId: d.noteId }),
+  MarkedAsNonCustomer: (d) => entry('non_customer_marked', { kind: d.kind, fromKind: d.fromKind ?? null, note: d.note ?? null }),
+  UnmarkedAsNonCustomer: (d) => entry('non_customer_unmarked', { kind: d.kind }),
+  PortfolioExceptionSet: (d) => entry('portfolio_exception_set', { exception: d.exception }),
+  PortfolioExceptionCleared: (d) => entry('portfolio_exception_cleared', { exception: d.exception }),
 };
 
 /** The internal event types that become timeline entries. */

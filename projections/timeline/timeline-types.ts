@@ -1,4 +1,4 @@
-import type { AppointmentKind, EditableField, EntryMethod, LeadStatus, Moment, ScheduleCancelReason, Temperature } from '@trilha/domain';
+import type { AppointmentKind, EditableField, EntryMethod, LeadStatus, Moment, NonCustomerKind, PortfolioException, ScheduleCancelReason, Temperature } from '@trilha/domain';
 
 /**
  * The timeline's entry types (T18). These names are the public contract of
@@ -34,6 +34,10 @@ export const TIMELINE_TYPES = [
   'lead_status_change_cancelled',
   'rating_changed',
   'note_added',
+  'non_customer_marked',
+  'non_customer_unmarked',
+  'portfolio_exception_set',
+  'portfolio_exception_cleared',
 ] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 
@@ -111,6 +115,17 @@ export interface TimelineDataByType {
   rating_changed: { from: number | null; to: number };
   /** T15: a note was written; its text is in GET /customers/:id/notes, not on the timeline. */
   note_added: { noteId: string };
+  /**
+   * T9: marked as not a customer; `fromKind` is the kind it had when it already was one (a change
+   * of kind or note), null otherwise. `note` becomes the placeholder when the customer is erased.
+   */
+  non_customer_marked: { kind: NonCustomerKind; fromKind: NonCustomerKind | null; note: string | null };
+  /** T9, undone: a customer again; `kind` is the one it had. */
+  non_customer_unmarked: { kind: NonCustomerKind };
+  /** T12: a portfolio exception holds from now on. */
+  portfolio_exception_set: { exception: PortfolioException };
+  /** T12: the portfolio exception no longer holds. */
+  portfolio_exception_cleared: { exception: PortfolioException };
 }
 
 export type TimelineData<T extends TimelineType = TimelineType> = TimelineDataByType[T];

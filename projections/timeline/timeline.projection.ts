@@ -46,6 +46,7 @@ function erasedEntries(customerId: string): CollectionWrite[] {
     ['proposal_registered', 'data.notes'],
     ['appointment_scheduled', 'data.notes'],
     ['appointment_lost', 'data.reason'],
+    ['non_customer_marked', 'data.note'],
   ];
   return texts.map(([type, path]) => eraseWhereSet(TIMELINE_ENTRIES, { customerId, type }, path));
 }
@@ -84,7 +85,8 @@ export const timelineProjection: ProjectionDefinition = {
   // 3: entries keyed by position (was the event id); their index is a read index.
   // 4: rating_changed and note_added (T13, T15). A projector of the previous release skips their
   // events, which an api of this one may already append during a rolling deploy.
-  version: 4,
+  // 5: non_customer_marked|unmarked and portfolio_exception_set|cleared (T9, T12), for the same reason.
+  version: 5,
   collections: [
     {
       name: TIMELINE_ENTRIES,

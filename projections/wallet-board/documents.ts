@@ -1,4 +1,5 @@
 import type { JourneyStep } from '@trilha/domain';
+import type { OutOfPortfolio } from '../out-of-portfolio';
 
 export const WALLET_BOARD = 'wallet-board';
 export const BOARD_JOURNEYS = 'wallet_board_journeys';
@@ -40,4 +41,4 @@ export type BoardCardDocument = {
    */
   markers: string[];
   _pos?: string;
-};
+} & OutOfPortfolio;

@@ -16,6 +16,7 @@ import {
 import type { RecordedEvent } from '@trilha/event-store';
 import { guardedReplace, guardedUpdate, type ProjectionDefinition } from '@trilha/projection';
 import type { CollectionWrite } from '@trilha/read-store';
+import { outOfPortfolioUpdate } from '../out-of-portfolio';
 import { BOARD_CARDS, BOARD_JOURNEYS, BOARD_WALLETS, WALLET_BOARD } from './documents';
 
 type BoardEvent = CustomerEvent | CustomerJourneyEvent | JourneyEvent | WalletEvent | ManagerWalletsEvent | MarkerEvent;
@@ -55,6 +56,11 @@ const HANDLERS: { [T in BoardEvent['type']]?: Handler<T> } = {
   },
   CustomerStageMoved: (data, event, at) => [card(data.customerId, event, { stepId: data.toStepId, enteredStepAt: at, isNew: false })],
   MilestoneCompleted: (data, event) => [card(data.customerId, event, { [`completed.${data.milestoneId}`]: data.completedOn, isNew: false })],
+  // T9, T12: a broker's board leaves out the cards of customers in no portfolio (ADR 0038).
+  MarkedAsNonCustomer: (data, event) => outOfPortfolio(data.customerId, event),
+  UnmarkedAsNonCustomer: (data, event) => outOfPortfolio(data.customerId, event),
+  PortfolioExceptionSet: (data, event) => outOfPortfolio(data.customerId, event),
+  PortfolioExceptionCleared: (data, event) => outOfPortfolio(data.customerId, event),
   CustomerMarkerSet: (data, event) => [card(data.customerId, event, { markers: [data.markerId] })],
   CustomerMarkerCleared: (data, event) => [card(data.customerId, event, { markers: [] })],
   // Every card with the deleted marker loses it. Not guarded by position: no card can get a
@@ -77,10 +83,17 @@ function card(customerId: string, event: RecordedEvent, $set: Record<string, unk
   return guardedUpdate(BOARD_CARDS, customerId, event, Object.keys($setOnInsert).length > 0 ? { $set, $setOnInsert } : { $set });
 }
 
+/** The card's reasons for being in no portfolio, from a T9 or T12 event (none for a change of non-customer kind). */
+function outOfPortfolio(customerId: string, event: RecordedEvent): CollectionWrite[] {
+  const update = outOfPortfolioUpdate(event);
+  return update ? [guardedUpdate(BOARD_CARDS, customerId, event, { ...update, $setOnInsert: NEW_CARD })] : [];
+}
+
 /** CS5: the wallet board. Stream prefixes are exact: `customer-` does not match `customerjourney-`. */
 export const walletBoardProjection: ProjectionDefinition = {
   name: WALLET_BOARD,
-  version: 1,
+  // 2: outOfPortfolio on cards (T9, T12, ADR 0038); its events were skipped by version 1 (ADR 0036).
+  version: 2,
   collections: [
     { name: BOARD_JOURNEYS },
     { name: BOARD_WALLETS, indexes: [{ fields: { managerId: 1 } }], scalarFields: ['managerId', 'name'] },

@@ -159,6 +159,20 @@ describe('authorization matrix (issue 6)', () => {
       await command('put', `/customers/${id}/lead-status/schedule`, { status: 'sale', at: '2026-03-20T12:00:00Z' });
       return aboutCustomer('delete', (c) => `/customers/${c}/lead-status/schedule`, id, 200);
     },
+    'POST /customers/:id/non-customer': async () =>
+      aboutCustomer('post', (c) => `/customers/${c}/non-customer`, (await customer()).id, 200, { kind: 'supplier', note: 'Fornece os móveis' }),
+    'DELETE /customers/:id/non-customer': async () => {
+      const { id } = await customer();
+      await command('post', `/customers/${id}/non-customer`, { kind: 'test' });
+      return aboutCustomer('delete', (c) => `/customers/${c}/non-customer`, id, 200);
+    },
+    'PUT /customers/:id/portfolio-exceptions/:exception': async () =>
+      aboutCustomer('put', (c) => `/customers/${c}/portfolio-exceptions/deny_list`, (await customer()).id, 200),
+    'DELETE /customers/:id/portfolio-exceptions/:exception': async () => {
+      const { id } = await customer();
+      await command('put', `/customers/${id}/portfolio-exceptions/expired`);
+      return aboutCustomer('delete', (c) => `/customers/${c}/portfolio-exceptions/expired`, id, 200);
+    },
     'GET /customers/:id/timeline': async () => {
       const { id, position } = await customer();
       return aboutCustomer('get', (c) => `/customers/${c}/timeline?minPosition=${position}`, id, 200);

@@ -28,6 +28,7 @@ describe('erasure of a customer (T10) on the embedded stores', () => {
     reason: 'Achou caro, falou do divórcio da irmã Quixabeira',
     notes: 'Levar o contrato da Quixabeira impresso',
     note: 'Nota: a Quixabeira atende só pelo celular da filha',
+    nonCustomerNote: 'Não cliente: a Quixabeira é a faxineira do plantão de vendas',
     contactName: 'Xisto Quixabeira Contato',
     contactEmail: 'xisto.quixabeira@example.net',
   };
@@ -87,12 +88,14 @@ describe('erasure of a customer (T10) on the embedded stores', () => {
     await send('post', `/customers/${customerId}/comments`, { text: PERSONAL.comment });
     await send('post', `/customers/${customerId}/disinterest`, { reason: PERSONAL.reason });
     await send('post', `/customers/${customerId}/notes`, { text: PERSONAL.note });
+    await send('post', `/customers/${customerId}/non-customer`, { kind: 'employee', note: PERSONAL.nonCustomerNote });
     await send('post', `/customers/${customerId}/contacts`, { name: PERSONAL.contactName, email: PERSONAL.contactEmail, primary: true });
     await send('put', `/customers/${customerId}/wallet`, { walletId });
     appointmentId = (await send('post', '/appointments', { customerId, scheduledFor: '2099-09-10T15:00:00.000Z', notes: PERSONAL.notes })).id;
 
     const detail = await t.http.get(`/customers/${customerId}?minPosition=${lastPosition}`).set(admin());
     expect(detail.body).toMatchObject({ name: PERSONAL.renamed, email: PERSONAL.email });
+    expect(detail.body.nonCustomer).toMatchObject({ kind: 'employee', note: PERSONAL.nonCustomerNote });
     const timeline = await t.http.get(`/customers/${customerId}/timeline?minPosition=${lastPosition}`).set(admin());
     expect(JSON.stringify(timeline.body)).toContain(PERSONAL.comment);
     const notes = await t.http.get(`/customers/${customerId}/notes?minPosition=${lastPosition}`).set(admin());
@@ -150,6 +153,7 @@ describe('erasure of a customer (T10) on the embedded stores', () => {
     expect(detail).toMatchObject({ name: ERASED_TEXT, phones: [], email: ERASED_TEXT, whatsapp: ERASED_TEXT });
     expect(detail.origin.ip).toBe(ERASED_TEXT);
     expect(detail.disinterest.reason).toBe(ERASED_TEXT);
+    expect(detail.nonCustomer).toMatchObject({ kind: 'employee', note: ERASED_TEXT });
 
     const timeline = (await t.http.get(`/customers/${customerId}/timeline?minPosition=${lastPosition}`).set(admin())).body;
     expect(timeline.items[0].type).toBe('customer_deleted');
@@ -161,6 +165,8 @@ describe('erasure of a customer (T10) on the embedded stores', () => {
     const notes = (await t.http.get(`/customers/${customerId}/notes?minPosition=${lastPosition}`).set(admin())).body;
     expect(notes.items.map((n: { text: string }) => n.text)).toEqual([ERASED_TEXT]);
     expect(timeline.items.some((item: { type: string }) => item.type === 'note_added')).toBe(true);
+    const marked = timeline.items.find((item: { type: string }) => item.type === 'non_customer_marked');
+    expect(marked.data).toEqual({ kind: 'employee', fromKind: null, note: ERASED_TEXT });
 
     const contacts = (await t.http.get(`/customers/${customerId}/contacts?minPosition=${lastPosition}`).set(admin())).body;
     expect(contacts.items).toEqual([expect.objectContaining({ name: ERASED_TEXT, email: ERASED_TEXT, phones: [], primary: true })]);
@@ -195,6 +201,9 @@ describe('erasure of a customer (T10) on the embedded stores', () => {
       t.http.post(`/customers/${customerId}/notes`).set(admin()).send({ text: 'de novo' }),
       t.http.post(`/customers/${customerId}/contacts`).set(admin()).send({ name: 'de novo' }),
       t.http.post(`/customers/${customerId}/rating`).set(admin()).send({ rating: 1 }),
+      t.http.post(`/customers/${customerId}/non-customer`).set(admin()).send({ kind: 'test' }),
+      t.http.delete(`/customers/${customerId}/non-customer`).set(admin()),
+      t.http.put(`/customers/${customerId}/portfolio-exceptions/expired`).set(admin()),
       t.http.patch(`/customers/${customerId}`).set(admin()).send({ name: 'Outro Nome' }),
       t.http.post(`/customers/${customerId}/temperature`).set(admin()).send({ temperature: 'hot' }),
       t.http.delete(`/customers/${customerId}`).set(admin()),

@@ -66,6 +66,7 @@ describe('input fuzzing of every command route', () => {
       milestoneId: journey.steps[0].milestones[0].id,
       stepId: journey.steps[0].id,
       name: 'timeline',
+      exception: 'deny_list',
     };
   }
 

@@ -1,4 +1,4 @@
-import type { AppointmentKind, EditableField, EntryMethod, LeadStatus, Moment, Temperature } from '@trilha/domain';
+import type { AppointmentKind, EditableField, EntryMethod, LeadStatus, Moment, NonCustomerKind, PortfolioException, Temperature } from '@trilha/domain';
 import type { SummaryCatalogue } from './catalogue';
 
 const TEMPERATURES: Record<Temperature, string> = { cold: 'fria', warm: 'morna', hot: 'quente' };
@@ -15,6 +15,12 @@ const FIELDS: Record<EditableField, string> = {
   channel: 'canal',
   brokerId: 'corretor responsável',
 };
+
+/** T9: seed 000's "Fornecedor, Teste, colaborador, etc.". */
+const NON_CUSTOMER_KINDS: Record<NonCustomerKind, string> = { supplier: 'fornecedor', test: 'teste', employee: 'colaborador', other: 'outro' };
+
+/** T12: the exceptions as seed 000 names them. */
+const PORTFOLIO_EXCEPTIONS: Record<PortfolioException, string> = { expired: 'Cliente Expirado', active_offer: 'Oferta Ativa', deny_list: 'Deny List' };
 
 const ENTRY_METHODS: Record<EntryMethod, string> = {
   chatbot: 'pelo chatbot',
@@ -129,4 +135,14 @@ export const ptBR: SummaryCatalogue = {
   },
   rating_changed: (d) => (d.from === null ? `Avaliação alterada para ${stars(d.to)}` : `Avaliação alterada de ${d.from} para ${stars(d.to)}`),
   note_added: () => 'Nota criada',
+  non_customer_marked: (d) => {
+    const kind = NON_CUSTOMER_KINDS[d.kind];
+    const note = d.note === null ? '' : `: ${excerpt(d.note)}`;
+    // The same kind again: only the note changed.
+    if (d.fromKind === d.kind) return d.note === null ? `Observação de não cliente (${kind}) removida` : `Observação de não cliente (${kind}) alterada${note}`;
+    return d.fromKind === null ? `Definido como não cliente (${kind})${note}` : `Não cliente alterado de ${NON_CUSTOMER_KINDS[d.fromKind]} para ${kind}${note}`;
+  },
+  non_customer_unmarked: (d) => `Definição como não cliente (${NON_CUSTOMER_KINDS[d.kind]}) desfeita`,
+  portfolio_exception_set: (d) => `Exceção de carteira definida: ${PORTFOLIO_EXCEPTIONS[d.exception]}`,
+  portfolio_exception_cleared: (d) => `Exceção de carteira removida: ${PORTFOLIO_EXCEPTIONS[d.exception]}`,
 };

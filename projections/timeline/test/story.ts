@@ -16,6 +16,8 @@ export const ana = '6f1d2b1e-0c7a-4d5e-9a52-6a1f3c1f9e01';
 export const bia = '7a2e3c2f-1d8b-4e6f-8b63-7b2a4d2a0f12';
 /** A customer who is deleted (T10): their free texts become placeholders. */
 export const caio = '8b3f4d30-2e9c-4f70-9c74-8c3b5e3b1a23';
+/** A customer marked as non-customer and given a portfolio exception, each undone (T9, T12). */
+export const davi = '9c405e41-3fa0-4081-8d85-9d4c6f4c2b34';
 export const journeyId = '0d1e2f30-4152-4637-8849-5a6b7c8d9e0f';
 export const premium = '1e2f3041-5263-4748-895a-6b7c8d9e0f10';
 export const basic = '2f304152-6374-4859-9a6b-7c8d9e0f1021';
@@ -83,7 +85,14 @@ export const STORY: Step[] = [
   { stream: customerStreamId(bia), type: 'DisinterestInformed', data: { customerId: bia, reason: 'Comprou com outra empresa' }, actor: null },
   { stream: customerStreamId(caio), type: 'CustomerRegistered', data: { customerId: caio, name: 'Caio', phones: [] } },
   { stream: customerStreamId(caio), type: 'CommentAdded', data: { customerId: caio, commentId: 'c3', text: 'Caio mora na Rua Secreta, 42' } },
+  { stream: customerStreamId(caio), type: 'MarkedAsNonCustomer', data: { customerId: caio, kind: 'supplier', note: 'Caio entrega na Rua Secreta, 42' } },
   { stream: customerStreamId(caio), type: 'CustomerDeleted', data: { customerId: caio } },
+  { stream: customerStreamId(davi), type: 'CustomerRegistered', data: { customerId: davi, name: 'Davi', phones: [] } },
+  { stream: customerStreamId(davi), type: 'MarkedAsNonCustomer', data: { customerId: davi, kind: 'test', note: 'Cadastro do treinamento' } },
+  { stream: customerStreamId(davi), type: 'MarkedAsNonCustomer', data: { customerId: davi, kind: 'employee', fromKind: 'test' } },
+  { stream: customerStreamId(davi), type: 'UnmarkedAsNonCustomer', data: { customerId: davi, kind: 'employee' } },
+  { stream: customerStreamId(davi), type: 'PortfolioExceptionSet', data: { customerId: davi, exception: 'deny_list' } },
+  { stream: customerStreamId(davi), type: 'PortfolioExceptionCleared', data: { customerId: davi, exception: 'deny_list' } },
   { stream: 'unrelated-1', type: 'SomethingElse', data: { customerId: ana } },
 ];
 

@@ -101,6 +101,19 @@ const SAMPLES: { [T in TimelineType]: Array<[TimelineData<T>, string]> } = {
     [{ from: 1, to: 0 }, 'Avaliação alterada de 1 para 0 estrelas'],
   ],
   note_added: [[{ noteId: 'n1' }, 'Nota criada']],
+  non_customer_marked: [
+    [{ kind: 'supplier', fromKind: null, note: null }, 'Definido como não cliente (fornecedor)'],
+    [{ kind: 'employee', fromKind: null, note: 'Corretora da\nequipe Norte' }, 'Definido como não cliente (colaborador): Corretora da equipe Norte'],
+    [{ kind: 'test', fromKind: 'other', note: null }, 'Não cliente alterado de outro para teste'],
+    [{ kind: 'test', fromKind: 'test', note: 'Cadastro do treinamento' }, 'Observação de não cliente (teste) alterada: Cadastro do treinamento'],
+    [{ kind: 'test', fromKind: 'test', note: null }, 'Observação de não cliente (teste) removida'],
+  ],
+  non_customer_unmarked: [[{ kind: 'test' }, 'Definição como não cliente (teste) desfeita']],
+  portfolio_exception_set: [
+    [{ exception: 'expired' }, 'Exceção de carteira definida: Cliente Expirado'],
+    [{ exception: 'active_offer' }, 'Exceção de carteira definida: Oferta Ativa'],
+  ],
+  portfolio_exception_cleared: [[{ exception: 'deny_list' }, 'Exceção de carteira removida: Deny List']],
 };
 
 describe('timeline summaries in pt-BR', () => {

@@ -13,7 +13,7 @@ import {
   timelineProjection,
   type TimelineEntryDocument,
 } from '@trilha/projections/timeline';
-import { ana, anaOnChat, at, basic, bia, biaSchedule, caio, journeyId, premium, proposalId, recordStory, serviceId, visitId, vipMarker } from './story';
+import { ana, anaOnChat, at, basic, bia, biaSchedule, caio, davi, journeyId, premium, proposalId, recordStory, serviceId, visitId, vipMarker } from './story';
 import { projectionInMemory } from '../../test-support/projection-in-memory';
 
 describe('timeline projection', () => {
@@ -94,6 +94,18 @@ describe('timeline projection', () => {
     expect(JSON.stringify(await entriesOf(bia))).not.toContain('sábado');
   });
 
+  it('records marking as non-customer, its change and its undoing (T9), and portfolio exceptions (T12)', async () => {
+    await feed(events);
+    expect((await entriesOf(davi)).map((e) => ({ type: e.type, data: e.data }))).toEqual([
+      { type: 'portfolio_exception_cleared', data: { exception: 'deny_list' } },
+      { type: 'portfolio_exception_set', data: { exception: 'deny_list' } },
+      { type: 'non_customer_unmarked', data: { kind: 'employee' } },
+      { type: 'non_customer_marked', data: { kind: 'employee', fromKind: 'test', note: null } },
+      { type: 'non_customer_marked', data: { kind: 'test', fromKind: null, note: 'Cadastro do treinamento' } },
+      { type: 'customer_registered', data: { channel: null, media: null, entryMethod: null, brokerId: null } },
+    ]);
+  });
+
   it('tells customer-originated entries from users’ ones, and keeps an entry without an actor', async () => {
     await feed(events);
     const comments = (await entriesOf(ana)).filter((e) => e.type === 'comment_added');
@@ -123,7 +135,7 @@ describe('timeline projection', () => {
       [`lead-status-schedule-to:${biaSchedule}`]: 'sale',
       [`lead-status-schedule-at:${biaSchedule}`]: '2026-03-20T13:00:00.000Z',
     });
-    expect(customers).toEqual([{ _id: ana }, { _id: bia }, { _id: caio }]);
+    expect(customers).toEqual([{ _id: ana }, { _id: bia }, { _id: caio }, { _id: davi }]);
   });
 
   it('ignores bookkeeping: the appointment index and wallet name reservations are no entries', async () => {
@@ -145,9 +157,11 @@ describe('timeline projection', () => {
 
   it('turns the free texts of a deleted customer into placeholders, and records the deletion', async () => {
     await feed(events);
-    const [deleted, comment, registered] = await entriesOf(caio);
-    expect([deleted.type, comment.type, registered.type]).toEqual(['customer_deleted', 'comment_added', 'customer_registered']);
+    const [deleted, nonCustomer, comment, registered] = await entriesOf(caio);
+    expect([deleted.type, nonCustomer.type, comment.type, registered.type]).toEqual(['customer_deleted', 'non_customer_marked', 'comment_added', 'customer_registered']);
     expect(comment.data).toEqual({ commentId: 'c3', text: ERASED_TEXT });
+    expect(nonCustomer.data).toEqual({ kind: 'supplier', fromKind: null, note: ERASED_TEXT });
+    expect(JSON.stringify(await entriesOf(caio))).not.toContain('Secreta');
     expect((await entriesOf(ana)).find((e) => e.type === 'comment_added')?.data.text).toBe('Oi, ainda tenho interesse!');
   });
 

@@ -1,10 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LEAD_STATUSES, TEMPERATURES } from '@trilha/domain';
+import { LEAD_STATUSES, NON_CUSTOMER_KINDS, PORTFOLIO_EXCEPTIONS, TEMPERATURES } from '@trilha/domain';
 import { CustomerDataDto } from '../customers/customer-data.dto';
 
 class StateMomentDto {
   @ApiProperty() moment!: string;
   @ApiPropertyOptional() subMoment?: string;
+}
+
+class StateNonCustomerDto {
+  @ApiProperty({ enum: NON_CUSTOMER_KINDS }) kind!: string;
+  @ApiPropertyOptional() note?: string;
 }
 
 class StateProposalDto {
@@ -28,6 +33,8 @@ export class CustomerAggregateStateDto {
   proposals!: Record<string, StateProposalDto>;
   @ApiPropertyOptional() disinterestReason?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'CS6: the marker set on the customer (it may have been deleted from the catalogue since)' }) markerId?: string;
+  @ApiPropertyOptional({ type: StateNonCustomerDto, description: 'T9: marked as not a customer' }) nonCustomer?: StateNonCustomerDto;
+  @ApiPropertyOptional({ enum: PORTFOLIO_EXCEPTIONS, isArray: true, description: 'T12: the portfolio exceptions that hold' }) portfolioExceptions?: string[];
 }
 
 /** GET /customers/:id/state: the aggregate as of an instant or a revision (P4). */

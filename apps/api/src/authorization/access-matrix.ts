@@ -40,6 +40,8 @@ export const EVERYONE: readonly Role[] = ['admin', 'manager', 'broker', 'auditor
 export const CUSTOMER_WORKERS: readonly Role[] = ['admin', 'manager', 'broker'];
 /** LGPD erasure: a decision above the broker (seed 000: "excluir cliente" is a manager's). */
 export const ERASERS: readonly Role[] = ['admin', 'manager'];
+/** T9 undone and T12's exceptions: which customers are in no broker's portfolio is decided above the broker (ADR 0038). */
+export const PORTFOLIO_DECIDERS: readonly Role[] = ['admin', 'manager'];
 /** A customer's raw history, past states and integrity (SPEC P4). */
 export const AUDITORS: readonly Role[] = ['admin', 'auditor'];
 /** The message templates of follow-up emails (CAL4): what the team writes to customers is a manager's call. */
@@ -84,6 +86,11 @@ export const ACCESS_MATRIX: readonly RouteAccess[] = [
   { method: 'POST', path: '/customers/:id/lead-status', roles: CUSTOMER_WORKERS, scope: customer },
   { method: 'PUT', path: '/customers/:id/lead-status/schedule', roles: CUSTOMER_WORKERS, scope: customer },
   { method: 'DELETE', path: '/customers/:id/lead-status/schedule', roles: CUSTOMER_WORKERS, scope: customer },
+  // Out of every portfolio (T9, T12, ADR 0038): a broker marks their own lead as non-customer and loses it
+  { method: 'POST', path: '/customers/:id/non-customer', roles: CUSTOMER_WORKERS, scope: customer },
+  { method: 'DELETE', path: '/customers/:id/non-customer', roles: PORTFOLIO_DECIDERS, scope: customer },
+  { method: 'PUT', path: '/customers/:id/portfolio-exceptions/:exception', roles: PORTFOLIO_DECIDERS, scope: customer },
+  { method: 'DELETE', path: '/customers/:id/portfolio-exceptions/:exception', roles: PORTFOLIO_DECIDERS, scope: customer },
   { method: 'GET', path: '/customers/:id/timeline', roles: EVERYONE, scope: customer },
   { method: 'GET', path: '/customers/:id/changes', roles: EVERYONE, scope: customer },
   // Customer journeys (CS4, CS5, CS12)

@@ -8,6 +8,7 @@ import {
   customerStreamId,
   followUpDecider,
   followUpStreamId,
+  isOutOfPortfolios,
   walletDecider,
   walletStreamId,
 } from '@trilha/domain';
@@ -22,10 +23,14 @@ import { AggregateReader } from '../commands/aggregate-reader';
 export class Portfolio {
   constructor(private readonly streams: AggregateReader) {}
 
-  /** True when the customer exists and `userId` is their responsible broker or manages their wallet. */
+  /**
+   * True when the customer exists and `userId` is their responsible broker or manages their
+   * wallet, unless the customer is out of every portfolio: marked as non-customer (T9) or under a
+   * portfolio exception (T12).
+   */
   async includes(userId: string, customerId: string): Promise<boolean> {
     const customer = await this.streams.state(customerStreamId(customerId), customerDecider);
-    if (!customer.exists) return false;
+    if (!customer.exists || isOutOfPortfolios(customer)) return false;
     if (customer.data.brokerId === userId) return true;
     const journey = await this.streams.state(customerJourneyStreamId(customerId), customerJourneyDecider);
     if (!journey.walletId) return false;

@@ -1,5 +1,5 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LEAD_STATUSES, RATING_MAX, RATING_MIN, TEMPERATURES } from '@trilha/domain';
+import { LEAD_STATUSES, NON_CUSTOMER_KINDS, PORTFOLIO_EXCEPTIONS, RATING_MAX, RATING_MIN, TEMPERATURES } from '@trilha/domain';
 import { MarkerDto } from '../markers/marker.dto';
 import { nullableRef } from '../platform/openapi/nullable';
 import { CustomerDataDto } from './customer-data.dto';
@@ -33,8 +33,21 @@ class DisinterestDto {
   @ApiPropertyOptional({ type: ActorRefDto }) by?: ActorRefDto;
 }
 
+class NonCustomerDto {
+  @ApiProperty({ enum: NON_CUSTOMER_KINDS }) kind!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Why; null when none was given; "[dado removido]" once the customer was erased (T10)' }) note!: string | null;
+  @ApiProperty({ format: 'date-time', description: 'When it was marked; a later change of kind or note keeps it' }) since!: string;
+  @ApiPropertyOptional({ type: ActorRefDto, description: 'Who marked it' }) by?: ActorRefDto;
+}
+
+class PortfolioExceptionDto {
+  @ApiProperty({ enum: PORTFOLIO_EXCEPTIONS }) exception!: string;
+  @ApiProperty({ format: 'date-time', description: 'When it was set' }) since!: string;
+  @ApiPropertyOptional({ type: ActorRefDto, description: 'Who set it' }) by?: ActorRefDto;
+}
+
 /** GET /customers/:id: the customer detail read model. */
-@ApiExtraModels(MarkerDto, ScheduledLeadStatusDto)
+@ApiExtraModels(MarkerDto, ScheduledLeadStatusDto, NonCustomerDto)
 export class CustomerDetailDto extends CustomerDataDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiPropertyOptional() objective?: string;
@@ -52,6 +65,10 @@ export class CustomerDetailDto extends CustomerDataDto {
   @ApiPropertyOptional({ type: LeadOriginDto }) origin?: LeadOriginDto;
   @ApiProperty({ ...nullableRef(MarkerDto), description: 'CS6: the customer’s marker; null when none is set or theirs was deleted' })
   marker!: MarkerDto | null;
+  @ApiProperty({ ...nullableRef(NonCustomerDto), description: 'T9: marked as not a customer (in no broker’s portfolio); null while it is one' })
+  nonCustomer!: NonCustomerDto | null;
+  @ApiProperty({ type: [PortfolioExceptionDto], description: 'T12: the portfolio exceptions that hold, oldest first; while any does, the customer is in no broker’s portfolio' })
+  portfolioExceptions!: PortfolioExceptionDto[];
   @ApiProperty({ format: 'date-time' }) registeredAt!: string;
   @ApiPropertyOptional({ type: ActorRefDto }) registeredBy?: ActorRefDto;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;

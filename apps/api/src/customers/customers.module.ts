@@ -3,6 +3,8 @@ import { AddCommentHandler } from './add-comment.handler';
 import { AddNoteHandler } from './add-note.handler';
 import { ChangeRatingHandler } from './change-rating.handler';
 import { CustomerNotesController } from './customer-notes.controller';
+import { CustomerPortfolioController } from './customer-portfolio.controller';
+import { PORTFOLIO_EXCEPTION_HANDLERS } from './portfolio-exception-handlers';
 import { CustomerRatingController } from './customer-rating.controller';
 import { GetCustomerNotesHandler } from './get-customer-notes.query';
 import { ApplyScheduledLeadStatusChangeHandler } from './apply-scheduled-lead-status-change.handler';
@@ -31,7 +33,7 @@ import { RegisterProposalHandler } from './register-proposal.handler';
 import { RevertTemperatureHandler } from './revert-temperature.handler';
 
 @Module({
-  controllers: [CustomersController, CustomerStatusController, CustomerProposalsController, CustomerEngagementController, CustomerChangesController, CustomerErasureController, CustomerLeadStatusController, CustomerRatingController, CustomerNotesController],
+  controllers: [CustomersController, CustomerStatusController, CustomerProposalsController, CustomerEngagementController, CustomerChangesController, CustomerErasureController, CustomerLeadStatusController, CustomerRatingController, CustomerNotesController, CustomerPortfolioController],
   providers: [
     RegisterCustomerHandler,
     EditCustomerDataHandler,
@@ -54,6 +56,7 @@ import { RevertTemperatureHandler } from './revert-temperature.handler';
     ChangeRatingHandler,
     AddNoteHandler,
     GetCustomerNotesHandler,
+    ...PORTFOLIO_EXCEPTION_HANDLERS,
   ],
 })
 export class CustomersModule {}

@@ -6,6 +6,13 @@ import { NotFoundProblem } from '../platform';
 import { ReadModels } from '../read-models/read-models';
 import type { CustomerDetailDto } from './customer-detail.dto';
 
+/** T12: stored by exception for updates; listed oldest first (then by name, for one instant). */
+function exceptionsOf(held: CustomerDetailDocument['portfolioExceptions'] = {}) {
+  return Object.entries(held)
+    .flatMap(([exception, set]) => (set ? [{ exception, ...set }] : []))
+    .sort((a, b) => a.since.localeCompare(b.since) || a.exception.localeCompare(b.exception));
+}
+
 export class GetCustomerQuery {
   constructor(readonly customerId: string, readonly minPosition?: string) {}
 }
@@ -20,10 +27,18 @@ export class GetCustomerHandler implements IQueryHandler<GetCustomerQuery> {
     const customers = await this.readModels.collection<CustomerDetailDocument>(CUSTOMER_DETAIL, CUSTOMERS_COLLECTION);
     const doc = await customers.findOne({ _id: customerId });
     if (!doc) throw new NotFoundProblem(`Customer ${customerId} does not exist`);
-    const { _id, _pos, proposals, markerId, scheduledLeadStatus, rating, ...detail } = doc;
+    const { _id, _pos, proposals, markerId, scheduledLeadStatus, rating, nonCustomer, portfolioExceptions, outOfPortfolio: _reasons, ...detail } = doc;
     // Stored by id for updates; listed oldest first (the id breaks ties within one instant).
     const list = Object.values(proposals ?? {}).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
     const scheduled = scheduledLeadStatus ? { to: scheduledLeadStatus.to, at: scheduledLeadStatus.at } : null;
-    return { ...detail, rating: rating ?? null, scheduledLeadStatus: scheduled, proposals: list, marker: await customerMarkerView(this.readModels, markerId) };
+    return {
+      ...detail,
+      rating: rating ?? null,
+      scheduledLeadStatus: scheduled,
+      proposals: list,
+      marker: await customerMarkerView(this.readModels, markerId),
+      nonCustomer: nonCustomer ? { ...nonCustomer, note: nonCustomer.note ?? null } : null,
+      portfolioExceptions: exceptionsOf(portfolioExceptions),
+    };
   }
 }

@@ -1,5 +1,5 @@
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import { APPOINTMENT_KINDS, EDITABLE_FIELDS, ENTRY_METHODS, LEAD_STATUSES, SCHEDULE_CANCEL_REASONS, TEMPERATURES } from '@trilha/domain';
+import { APPOINTMENT_KINDS, EDITABLE_FIELDS, ENTRY_METHODS, LEAD_STATUSES, NON_CUSTOMER_KINDS, PORTFOLIO_EXCEPTIONS, SCHEDULE_CANCEL_REASONS, TEMPERATURES } from '@trilha/domain';
 import type { TimelineType } from '@trilha/projections/timeline';
 
 const text = (description?: string): SchemaObject => ({ type: 'string', ...(description ? { description } : {}) });
@@ -118,4 +118,12 @@ export const TIMELINE_DATA_SCHEMAS: { [T in TimelineType]: SchemaObject } = {
   }),
   rating_changed: fields({ from: nullable(stars('The stars before; null when the customer had no rating')), to: stars('The stars now') }),
   note_added: fields({ noteId: uuid('The note; its text is in GET /customers/{id}/notes') }),
+  non_customer_marked: fields({
+    kind: oneOf(NON_CUSTOMER_KINDS),
+    fromKind: nullable(oneOf(NON_CUSTOMER_KINDS, 'The kind it had when it already was a non-customer (a change of kind or note); null otherwise')),
+    note: nullable(text('Why it is not a customer; "[dado removido]" once the customer was erased')),
+  }),
+  non_customer_unmarked: fields({ kind: oneOf(NON_CUSTOMER_KINDS, 'The kind it had') }),
+  portfolio_exception_set: fields({ exception: oneOf(PORTFOLIO_EXCEPTIONS) }),
+  portfolio_exception_cleared: fields({ exception: oneOf(PORTFOLIO_EXCEPTIONS) }),
 };

@@ -13,6 +13,7 @@ import {
   type BoardJourneyDocument,
   type BoardWalletDocument,
 } from '@trilha/projections/wallet-board';
+import { IN_A_PORTFOLIO } from '@trilha/projections/out-of-portfolio';
 import type { TrilhaConfig } from '../config/trilha-config';
 import { CLOCK, TRILHA_CONFIG } from '../infrastructure/tokens';
 import { NotFoundProblem } from '../platform';
@@ -49,11 +50,13 @@ export class GetWalletBoardHandler implements IQueryHandler<GetWalletBoardQuery,
   }
 
   /**
-   * The wallet's cards a viewer may see: all of them, or for a broker who does not manage the
-   * wallet, only the customers they are the responsible broker of (their portfolio).
+   * The wallet's cards a viewer may see: all of them; for the broker who manages the wallet, those
+   * of customers in a portfolio (not non-customers, no portfolio exception); for another broker,
+   * only the customers of their portfolio they are the responsible broker of.
    */
   private async cardFilter(wallet: BoardWalletDocument, scope: PortfolioScope) {
-    if (scope.kind === 'all' || wallet.managerId === scope.brokerId) return { walletId: wallet._id };
+    if (scope.kind === 'all') return { walletId: wallet._id };
+    if (wallet.managerId === scope.brokerId) return { walletId: wallet._id, ...IN_A_PORTFOLIO };
     return { walletId: wallet._id, _id: { $in: await this.portfolio.customersOfBroker(scope.brokerId) } };
   }
 }

@@ -1,4 +1,4 @@
-import type { CustomerData, LeadOrigin, LeadStatus, Moment, Temperature } from './events';
+import type { CustomerData, LeadOrigin, LeadStatus, Moment, NonCustomerKind, PortfolioException, Temperature } from './events';
 
 export type RegisterCustomer = {
   type: 'RegisterCustomer';
@@ -66,6 +66,18 @@ export type ChangeRating = { type: 'ChangeRating'; customerId: string; rating: n
 /** T15. `noteId` is chosen by the caller (derived from the command id, so retries find it). */
 export type AddNote = { type: 'AddNote'; customerId: string; noteId: string; text: string };
 
+/**
+ * T9: `kind` and `note` as the caller sent them; the decider refuses a kind it does not know and a
+ * note too long, and drops a blank one. Marking again with the same kind and note appends nothing.
+ */
+export type MarkAsNonCustomer = { type: 'MarkAsNonCustomer'; customerId: string; kind: NonCustomerKind; note?: string };
+/** T9, undone; on a customer who is not marked it appends nothing. */
+export type UnmarkAsNonCustomer = { type: 'UnmarkAsNonCustomer'; customerId: string };
+
+/** T12: `exception` as the caller sent it (the decider refuses one it does not know). */
+export type SetPortfolioException = { type: 'SetPortfolioException'; customerId: string; exception: PortfolioException };
+export type ClearPortfolioException = { type: 'ClearPortfolioException'; customerId: string; exception: PortfolioException };
+
 export type CustomerCommand =
   | RegisterCustomer
   | EditCustomerData
@@ -86,4 +98,8 @@ export type CustomerCommand =
   | CancelScheduledLeadStatusChange
   | ApplyScheduledLeadStatusChange
   | ChangeRating
-  | AddNote;
+  | AddNote
+  | MarkAsNonCustomer
+  | UnmarkAsNonCustomer
+  | SetPortfolioException
+  | ClearPortfolioException;

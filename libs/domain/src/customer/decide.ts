@@ -21,6 +21,7 @@ import { existingCustomer } from './existing-customer';
 import { decideClearCustomerMarker, decideSetCustomerMarker } from './decide-marker';
 import { decideAddNote } from './decide-notes';
 import { decideChangeRating } from './decide-rating';
+import { decideClearPortfolioException, decideMarkAsNonCustomer, decideSetPortfolioException, decideUnmarkAsNonCustomer } from './decide-portfolio';
 import { sameValue, withoutUndefined } from './payload';
 import { evolveCustomer, initialCustomerState, type CustomerState } from './state';
 
@@ -98,6 +99,14 @@ export const customerDecider: Decider<CustomerCommand, CustomerState, CustomerEv
         return decideChangeRating(command, state);
       case 'AddNote':
         return decideAddNote(command, state);
+      case 'MarkAsNonCustomer':
+        return decideMarkAsNonCustomer(command, state);
+      case 'UnmarkAsNonCustomer':
+        return decideUnmarkAsNonCustomer(command, state);
+      case 'SetPortfolioException':
+        return decideSetPortfolioException(command, state);
+      case 'ClearPortfolioException':
+        return decideClearPortfolioException(command, state);
     }
   },
 };

@@ -120,6 +120,33 @@ export type RatingChanged = DomainEvent<'RatingChanged', { customerId: string; f
 /** T15: a note on the customer (seed 001, the "Notas" tab); its text is personal data. */
 export type NoteAdded = DomainEvent<'NoteAdded', { customerId: string; noteId: string; text: string }>;
 
+/** T9: what a registration that is not a customer is (seed 000: "Fornecedor, Teste, colaborador, etc."). */
+export const NON_CUSTOMER_KINDS = ['supplier', 'test', 'employee', 'other'] as const;
+export type NonCustomerKind = (typeof NON_CUSTOMER_KINDS)[number];
+
+/**
+ * T12: the exceptions that take a customer out of their broker's portfolio (seed 000: "Cliente
+ * Expirado, Oferta Ativa, Deny List"). T9's non-customer does the same, with its own events.
+ */
+export const PORTFOLIO_EXCEPTIONS = ['expired', 'active_offer', 'deny_list'] as const;
+export type PortfolioException = (typeof PORTFOLIO_EXCEPTIONS)[number];
+
+/**
+ * T9: the registration is not a customer (a supplier, a test, an employee …): it leaves every
+ * broker's portfolio (ADR 0038). `note` is free text, personal data. `fromKind` is present when
+ * it was already a non-customer, and names the kind it had (a change of kind or of note).
+ */
+export type MarkedAsNonCustomer = DomainEvent<'MarkedAsNonCustomer', { customerId: string; kind: NonCustomerKind; note?: string; fromKind?: NonCustomerKind }>;
+
+/** T9, undone: a customer again, back in their broker's portfolio unless an exception holds; `kind` is the one it had. */
+export type UnmarkedAsNonCustomer = DomainEvent<'UnmarkedAsNonCustomer', { customerId: string; kind: NonCustomerKind }>;
+
+/** T12: one of the exceptions now holds; the customer is in no broker's portfolio while it does. */
+export type PortfolioExceptionSet = DomainEvent<'PortfolioExceptionSet', { customerId: string; exception: PortfolioException }>;
+
+/** T12: the exception no longer holds. */
+export type PortfolioExceptionCleared = DomainEvent<'PortfolioExceptionCleared', { customerId: string; exception: PortfolioException }>;
+
 /** CS6: the customer's one marker, a live marker of the catalogue when it was set. */
 export type CustomerMarkerSet = DomainEvent<'CustomerMarkerSet', { customerId: string; markerId: string }>;
 
@@ -145,7 +172,11 @@ export type CustomerEvent =
   | CustomerMarkerSet
   | CustomerMarkerCleared
   | RatingChanged
-  | NoteAdded;
+  | NoteAdded
+  | MarkedAsNonCustomer
+  | UnmarkedAsNonCustomer
+  | PortfolioExceptionSet
+  | PortfolioExceptionCleared;
 
 /** Every customer event type: stable names, never renamed (ARCHITECTURE rule 3). */
 export const CUSTOMER_EVENT_TYPES = [
@@ -168,6 +199,10 @@ export const CUSTOMER_EVENT_TYPES = [
   'LeadStatusChangeCancelled',
   'RatingChanged',
   'NoteAdded',
+  'MarkedAsNonCustomer',
+  'UnmarkedAsNonCustomer',
+  'PortfolioExceptionSet',
+  'PortfolioExceptionCleared',
 ] as const satisfies readonly CustomerEvent['type'][];
 
 export const customerStreamId = (customerId: string) => `customer-${customerId}`;

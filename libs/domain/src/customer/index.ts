@@ -4,4 +4,5 @@ export * from './commands';
 export * from './decide';
 export * from './money';
 export * from './limits';
+export * from './portfolio';
 export { requireLiveCustomer, customerDeleted } from './existing-customer';

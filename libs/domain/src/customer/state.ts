@@ -1,5 +1,5 @@
 import { ERASED_TEXT } from '../personal-data/placeholder';
-import type { CustomerData, CustomerEvent, LeadStatus, Moment, Temperature } from './events';
+import type { CustomerData, CustomerEvent, LeadStatus, Moment, NonCustomerKind, PortfolioException, Temperature } from './events';
 
 export type ProposalStatus = 'open' | 'sold';
 
@@ -31,6 +31,10 @@ export type CustomerState =
       rating?: number;
       /** CS6: the marker set on the customer (it may have been deleted from the catalogue since). */
       markerId?: string;
+      /** T9: not a customer (a supplier, a test …); absent while it is one. The note is personal data. */
+      nonCustomer?: { kind: NonCustomerKind; note?: string };
+      /** T12: the portfolio exceptions that hold, in the order they were set; absent when none does. */
+      portfolioExceptions?: PortfolioException[];
       /** T10: deleted; the personal fields hold placeholders and no command is accepted. */
       deleted?: true;
     };
@@ -115,6 +119,23 @@ function evolveExisting(state: ExistingCustomer, event: CustomerEvent): Customer
     }
     case 'RatingChanged':
       return { ...state, rating: event.data.to };
+    case 'MarkedAsNonCustomer': {
+      const { kind, note } = event.data;
+      return { ...state, nonCustomer: note === undefined ? { kind } : { kind, note } };
+    }
+    case 'UnmarkedAsNonCustomer': {
+      const { nonCustomer: _undone, ...rest } = state;
+      return rest;
+    }
+    case 'PortfolioExceptionSet': {
+      const held = state.portfolioExceptions ?? [];
+      return held.includes(event.data.exception) ? state : { ...state, portfolioExceptions: [...held, event.data.exception] };
+    }
+    case 'PortfolioExceptionCleared': {
+      const { portfolioExceptions: held = [], ...rest } = state;
+      const left = held.filter((exception) => exception !== event.data.exception);
+      return left.length === 0 ? rest : { ...rest, portfolioExceptions: left };
+    }
     case 'CustomerMarkerSet':
       return { ...state, markerId: event.data.markerId };
     case 'CustomerMarkerCleared': {
@@ -144,5 +165,6 @@ function erased(state: ExistingCustomer): ExistingCustomer {
     ...(whatsapp !== undefined ? { whatsapp: ERASED_TEXT } : {}),
   };
   const disinterest = state.disinterestReason !== undefined ? { disinterestReason: ERASED_TEXT } : {};
-  return { ...state, data, ...disinterest, deleted: true };
+  const nonCustomer = state.nonCustomer?.note !== undefined ? { nonCustomer: { ...state.nonCustomer, note: ERASED_TEXT } } : {};
+  return { ...state, data, ...disinterest, ...nonCustomer, deleted: true };
 }

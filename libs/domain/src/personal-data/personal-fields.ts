@@ -33,6 +33,8 @@ export const PERSONAL_FIELDS: Readonly<Record<string, readonly PersonalPath[]>> 
   // Free text typed about the customer: it can name them, quote them, hold a phone number.
   CommentAdded: [{ path: 'text' }, { path: 'attachments' }],
   NoteAdded: [{ path: 'text' }],
+  // T9: why a registration is not a customer, in the user's words.
+  MarkedAsNonCustomer: [{ path: 'note' }],
   DisinterestInformed: [{ path: 'reason' }],
   ProposalRegistered: [{ path: 'notes' }],
   AppointmentScheduled: [{ path: 'notes' }],
