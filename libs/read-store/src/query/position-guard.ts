@@ -15,6 +15,16 @@ export function guardFilter(filter: Filter, guard: string): Filter {
   return { $and: [filter, { $or: guardClauses }] };
 }
 
+/**
+ * `guardFilter`'s condition checked on a parsed document: `_pos` absent, or a string lower than
+ * `guard` (a `$lt` on a string matches strings only, as in MongoDB).
+ */
+export function isBeforeGuard(doc: Record<string, unknown>, guard: string): boolean {
+  if (!(POSITION_FIELD in doc)) return true;
+  const pos = doc[POSITION_FIELD];
+  return typeof pos === 'string' && pos < guard;
+}
+
 /** The update plus `$set: {_pos: guard}`. */
 export function guardUpdate(update: Update, guard: string): Update {
   const set = (update.$set as Record<string, unknown> | undefined) ?? {};

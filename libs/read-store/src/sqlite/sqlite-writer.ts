@@ -3,10 +3,12 @@ import {
   guardFilter,
   guardReplacement,
   guardUpdate,
+  isBeforeGuard,
   upsertId,
   upsertSeed,
 } from '../query';
 import type { Document, Filter, Update, WriteOp } from '../read-store.port';
+import { PendingDocuments, type PendingDocument } from './pending-documents';
 import type { SqliteCatalogue } from './sqlite-catalogue';
 import { filterToSql } from './sqlite-filter';
 import { tableName } from './sqlite-names';
@@ -26,9 +28,12 @@ interface Table {
 /**
  * Applies validated writes with MongoDB's semantics by read-modify-write on the parsed
  * document. Callers run it inside a transaction (SQLite has a single writer, so nothing can
- * change between the read and the write).
+ * change between the read and the write) and call `finish` before it commits, `discard` when it
+ * rolls back: updates by `_id` are kept parsed until then (PendingDocuments).
  */
 export class SqliteWriter {
+  private readonly pending = new PendingDocuments();
+
   constructor(
     private readonly statements: StatementCache,
     private readonly catalogue: SqliteCatalogue,
@@ -37,6 +42,12 @@ export class SqliteWriter {
   apply(collection: string, write: WriteOp): void {
     this.catalogue.ensureTable(collection);
     const table = { name: tableName(collection), scalars: this.catalogue.scalarFields(collection) };
+    if (write.op === 'updateOne') {
+      const id = onlyId(write.filter);
+      if (id !== undefined) return this.updateById(collection, table, id, write.update, write.upsert ?? false, write.positionGuard);
+    }
+    // Any other write reads or writes the table through SQL: it must see the pending documents.
+    this.writePending(table.name);
     switch (write.op) {
       case 'insertOne':
         return this.insert(table, write.doc);
@@ -60,6 +71,16 @@ export class SqliteWriter {
     }
   }
 
+  /** Writes the documents kept parsed by this transaction's updates; call before it commits. `writing` hears each one's collection. */
+  finish(writing: (collection: string) => void = () => undefined): void {
+    for (const table of this.pending.tableNames()) this.writePending(table, writing);
+  }
+
+  /** The transaction rolled back: what it kept parsed is gone with it. */
+  discard(): void {
+    this.pending.clear();
+  }
+
   private updateOne(table: Table, filter: Filter, update: Update, upsert: boolean, guard: string | undefined): void {
     const effectiveUpdate = guard === undefined ? update : guardUpdate(update, guard);
     const [row] = this.select(table, guard === undefined ? filter : guardFilter(filter, guard), 1);
@@ -74,6 +95,51 @@ export class SqliteWriter {
     const doc: Record<string, unknown> = { _id: id, ...seed };
     applyUpdateInPlace(doc, effectiveUpdate, true);
     this.insert(table, doc as Document);
+  }
+
+  /**
+   * The update of one document by `_id`, as projections write: read by primary key once per
+   * transaction, the guard checked on the parsed document, written back once (`writePending`).
+   * Same outcome as the general path, without a filter's SQL, a parse and a stringify per write.
+   */
+  private updateById(collection: string, table: Table, id: string, update: Update, upsert: boolean, guard: string | undefined): void {
+    const effectiveUpdate = guard === undefined ? update : guardUpdate(update, guard);
+    const pending = this.pending.get(table.name, id) ?? this.readPending(collection, table, id);
+    if (pending) {
+      // A guarded write on a document already at or past its position: nothing to do.
+      if (guard !== undefined && !isBeforeGuard(pending.doc, guard)) return;
+      applyUpdateInPlace(pending.doc, effectiveUpdate, false);
+      pending.changed = true;
+      return;
+    }
+    if (!upsert) return;
+    const doc: Record<string, unknown> = { _id: id };
+    applyUpdateInPlace(doc, effectiveUpdate, true);
+    this.pending.add(table.name, id, { collection, doc, stored: undefined, changed: true });
+  }
+
+  private readPending(collection: string, table: Table, id: string): PendingDocument | undefined {
+    const row = this.statements.get(`SELECT doc FROM ${table.name} WHERE id = ?`).get(id) as { doc: string } | undefined;
+    if (!row) return undefined;
+    const pending: PendingDocument = { collection, doc: JSON.parse(row.doc) as Record<string, unknown>, stored: row.doc, changed: false };
+    this.pending.add(table.name, id, pending);
+    return pending;
+  }
+
+  private writePending(table: string, writing: (collection: string) => void = () => undefined): void {
+    const documents = this.pending.take(table);
+    if (!documents) return;
+    for (const [id, pending] of documents) {
+      if (!pending.changed) continue;
+      writing(pending.collection);
+      if (pending.stored === undefined) {
+        this.statements.get(`INSERT INTO ${table} (id, doc) VALUES (?, ?)`).run(id, serialize(pending.doc as Document));
+        continue;
+      }
+      const json = JSON.stringify(pending.doc);
+      // Replaying an event often changes nothing: skip the write (and its index maintenance).
+      if (json !== pending.stored) this.statements.get(`UPDATE ${table} SET doc = ? WHERE id = ?`).run(json, id);
+    }
   }
 
   private replaceOne(table: Table, filter: Filter, replacement: Document, upsert: boolean, guard: string | undefined): void {
@@ -123,6 +189,16 @@ export class SqliteWriter {
   private has(table: Table, id: string): boolean {
     return this.statements.get(`SELECT 1 FROM ${table.name} WHERE id = ?`).get(id) !== undefined;
   }
+}
+
+/** The `_id` of a filter that is `{_id: <string>}` and nothing else. */
+function onlyId(filter: Filter): string | undefined {
+  let id: unknown;
+  for (const key in filter) {
+    if (key !== '_id' || id !== undefined) return undefined;
+    id = filter._id;
+  }
+  return typeof id === 'string' ? id : undefined;
 }
 
 /** The filter is `{_id: id}` and nothing else. */

@@ -30,9 +30,11 @@ export class SqliteWrites {
             current = collection;
             this.writer.apply(collection, write);
           }
+          this.writer.finish((collection) => (current = collection));
         })
         .immediate();
     } catch (error) {
+      this.writer.discard();
       this.catalogue.forgetKnown();
       throw mapSqliteError(error, current);
     }

@@ -850,6 +850,20 @@ export function describeReadStoreContract(label: string, open: () => Promise<Rea
         expect(await collection.findOne({ _id: 'g' })).toEqual({ _id: 'g', n: 5, _pos: pos(10) });
       });
 
+      it('compares with a string _pos only: one that is null or a number is never lower', async () => {
+        const collection = await seeded('guard', [
+          { _id: 'null', n: 0, _pos: null },
+          { _id: 'number', n: 0, _pos: 1 },
+        ]);
+        // By _id alone and with another field in the filter: both ways of finding the document.
+        await collection.bulkWrite([guardedInc({ _id: 'null' }, pos(9)), guardedInc({ _id: 'number' }, pos(9))]);
+        await collection.bulkWrite([guardedInc({ _id: 'null', n: 0 }, pos(9)), guardedInc({ _id: 'number', n: 0 }, pos(9))]);
+        expect(await collection.find({})).toEqual([
+          { _id: 'null', n: 0, _pos: null },
+          { _id: 'number', n: 0, _pos: 1 },
+        ]);
+      });
+
       it('keeps the caller filter, $or included', async () => {
         const collection = await seeded('guard', [
           { _id: 'a', status: 'open', n: 0 },
