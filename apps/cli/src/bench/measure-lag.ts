@@ -17,7 +17,7 @@ export interface LagResult extends Latencies {
  * commands append. As soon as one answers, GET its customer's timeline with `?minPosition=` of the
  * answer, which the server holds until the timeline projection has applied that position. The lag
  * of a command is the time from its answer to that GET's answer: an upper bound that includes one
- * GET round trip. Only every PROBE_EVERY-th command is followed by such a GET, so that the probes
+ * GET round trip. About one command in PROBE_EVERY is followed by such a GET, so that the probes
  * add little load, and only one known to have appended: its revision is past the one its
  * customer's previous command answered (the first command of a customer may set the temperature
  * it already has).
@@ -27,6 +27,7 @@ export async function measureLiveLag(baseUrl: string, customerIds: string[], rat
   const lags: number[] = [];
   const lastRevision = new Map<string, bigint>();
   let failed = 0;
+  let probes = 0;
   const total = Math.max(1, Math.round(ratePerSecond * seconds));
   const interval = 1000 / ratePerSecond;
   // Every customer gets several commands, so that most are known to append (a short run uses fewer customers).
@@ -52,7 +53,12 @@ export async function measureLiveLag(baseUrl: string, customerIds: string[], rat
         const revision = BigInt(answer.revision);
         const previous = lastRevision.get(customerId);
         if (previous === undefined || revision > previous) lastRevision.set(customerId, revision);
-        if (i % PROBE_EVERY !== 0 || previous === undefined || revision <= previous) return;
+        if (previous === undefined || revision <= previous) return;
+        // About one command in PROBE_EVERY, counted over those sent so far rather than by index:
+        // answers arrive out of order under load, and a command whose customer had no earlier
+        // answer yet cannot be known to have appended.
+        if (probes >= Math.ceil((i + 1) / PROBE_EVERY)) return;
+        probes++;
         const read = await client.request('GET', `${baseUrl}/customers/${customerId}/timeline?limit=1&minPosition=${answer.position}`, headers);
         if (!isOk(read.status)) failed++;
         else lags.push(nowMs() - answeredAt);
