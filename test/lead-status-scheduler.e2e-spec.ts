@@ -102,6 +102,8 @@ function describeOver(stores: string, environment: StoreEnvironment) {
       const other = new LeadStatusScheduler(t.app.get(CommandBus), t.app.get(ReadModels), () => now, { ...t.config, schedulerIntervalMs: 0 });
       await Promise.all([scheduler.runDue(), other.runDue()]);
       await scheduler.runDue();
+      // Both changes projected: the two schedulers append them in either order.
+      await projected(await lastPosition(one));
       await projected(await lastPosition(two));
       expect(await scheduler.runDue()).toEqual({ due: 0, appended: 0, failed: 0 });
 
