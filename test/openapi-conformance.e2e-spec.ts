@@ -465,6 +465,12 @@ describe('OpenAPI conformance: every answer is the one /docs-json documents', ()
     const day = await read('/calendar/2026-03-16');
     expect(day.actions).toContainEqual(expect.objectContaining({ id: second, kind: 'opportunity', customerId: null, status: 'resolved_by_call', tab: 'done' }));
     await read('/calendar?from=2026-03-16&to=2026-03-17');
+
+    // LGPD erasure of a follow-up (ADR 0042), done or not; nothing is accepted after it.
+    await probeErrors('delete', `/follow-ups/${first}`, { badUrl: '/follow-ups/nope', forbidden: 'readonly', unknownUrl: `/follow-ups/${unknownId}` });
+    await send(200, 'delete', `/follow-ups/${first}`);
+    await send(409, 'delete', `/follow-ups/${first}`);
+    await send(409, 'post', at(first, 'reschedule'), { body: { nextContactOn: '2026-03-19' } });
   });
 
   it('message templates for follow-up emails (CAL4)', async () => {

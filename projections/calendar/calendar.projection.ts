@@ -67,11 +67,12 @@ export const CALENDAR_EVENT_TYPES: ReadonlyArray<string> = [
 /**
  * The calendar read model (CAL2, CAL3, CAL5): every appointment, and every follow-up opportunity,
  * as an action on its day. Version 2 adds the follow-ups (ADR 0037): a deploy rebuilds it, so
- * follow-up events that a projector of the previous release skipped are not missed.
+ * follow-up events that a projector of the previous release skipped are not missed. Version 3
+ * removes a deleted follow-up (ADR 0042), for the same reason (ADR 0036).
  */
 export const calendarProjection: ProjectionDefinition = {
   name: CALENDAR,
-  version: 2,
+  version: 3,
   collections: [
     {
       name: CALENDAR_ACTIONS_COLLECTION,

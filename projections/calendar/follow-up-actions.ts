@@ -5,7 +5,7 @@ import type { CollectionWrite } from '@trilha/read-store';
 import { CALENDAR_ACTIONS_COLLECTION, OPPORTUNITY_KIND, type FollowUpActionDocument } from './calendar-action';
 
 /** The follow-up events the calendar projects (keep in step with `followUpWrites`). */
-export const FOLLOW_UP_EVENT_TYPES = ['FollowUpRegistered', 'FollowUpRescheduled', 'FollowUpResolvedByCall', 'FollowUpEmailSent'] as const satisfies ReadonlyArray<FollowUpEvent['type']>;
+export const FOLLOW_UP_EVENT_TYPES = ['FollowUpRegistered', 'FollowUpRescheduled', 'FollowUpResolvedByCall', 'FollowUpEmailSent', 'FollowUpDeleted'] as const satisfies ReadonlyArray<FollowUpEvent['type']>;
 
 /** A follow-up opportunity as an action on its next contact date (CAL5, CAL6). */
 export function followUpWrites(event: RecordedEvent): CollectionWrite[] {
@@ -24,6 +24,10 @@ export function followUpWrites(event: RecordedEvent): CollectionWrite[] {
       return [setStatus('resolved_by_call')];
     case 'FollowUpEmailSent':
       return [setStatus('email_sent')];
+    case 'FollowUpDeleted':
+      // Erased (ADR 0042): nothing is left to act on, so it leaves the calendar rather than show a placeholder.
+      // Idempotent: a replay re-inserts it at FollowUpRegistered and removes it here again.
+      return [{ collection: CALENDAR_ACTIONS_COLLECTION, write: { op: 'deleteOne', filter: { _id: e.data.followUpId } } }];
     default:
       return [];
   }

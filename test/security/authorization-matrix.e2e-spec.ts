@@ -260,6 +260,11 @@ describe('authorization matrix (issue 6)', () => {
         },
       ]),
     ),
+    'DELETE /follow-ups/:id': async () => {
+      const id = await followUp();
+      const unknownId = randomUUID();
+      return { method: 'delete', url: `/follow-ups/${id}`, ok: 200, unknown: { call: { method: 'delete', url: `/follow-ups/${unknownId}` }, id: unknownId, realId: id } };
+    },
     'GET /message-templates/placeholders': async () => ({ method: 'get', url: '/message-templates/placeholders', ok: 200 }),
     'GET /message-templates': async () => ({ method: 'get', url: '/message-templates', ok: 200 }),
     'POST /message-templates': async () => ({ method: 'post', url: '/message-templates', body: { name: `Modelo ${randomUUID()}`, body: 'Olá #{contato}' }, ok: 201 }),

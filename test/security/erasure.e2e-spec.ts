@@ -1,11 +1,33 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { customerStreamId, ERASED_TEXT } from '@trilha/domain';
+import { customerStreamId, ERASED_TEXT, followUpStreamId } from '@trilha/domain';
 import { ALL_PROJECTIONS } from '@trilha/projections';
 import { rebuildAndWaitForSwitch } from '../support/rebuild';
 import { embeddedStores, startTestAppOn } from '../support/store-environments';
 import type { TestApp } from '../support/test-app';
 import { ErasureCompaction as ErasureCompactionToken } from '../../apps/api/src/infrastructure/erasure-compaction';
+
+/** Every file under the data folder, recursively (databases, -wal, -shm, -journal, keys, logs). */
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+/** The personal strings found in the folder's bytes, as UTF-8 or JSON-escaped (\uXXXX), with the file. */
+function personalStringsIn(dir: string, values: string[]): string[] {
+  const found: string[] = [];
+  const files = filesUnder(dir);
+  for (const value of values) {
+    const forms = new Set([value, JSON.stringify(value).slice(1, -1), value.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)]);
+    for (const file of files) {
+      const bytes = fs.readFileSync(file);
+      for (const form of forms) if (bytes.includes(Buffer.from(form, 'utf8'))) found.push(`${path.basename(file)}: ${form}`);
+    }
+  }
+  return found;
+}
 
 /**
  * T10, LGPD erasure by crypto-shredding (ADR 0017): once a customer is deleted, none of their
@@ -50,27 +72,7 @@ describe('erasure of a customer (T10) on the embedded stores', () => {
     return res.body as { id: string; position: string };
   }
 
-  /** Every file under the data folder, recursively (databases, -wal, -shm, -journal, keys, logs). */
-  function filesUnder(dir: string): string[] {
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-      const full = path.join(dir, entry.name);
-      return entry.isDirectory() ? filesUnder(full) : [full];
-    });
-  }
-
-  /** The personal strings found in the folder's bytes, as UTF-8 or JSON-escaped (\uXXXX), with the file. */
-  function leftovers(): string[] {
-    const found: string[] = [];
-    const files = filesUnder(t.config.dataDir);
-    for (const value of Object.values(PERSONAL)) {
-      const forms = new Set([value, JSON.stringify(value).slice(1, -1), value.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)]);
-      for (const file of files) {
-        const bytes = fs.readFileSync(file);
-        for (const form of forms) if (bytes.includes(Buffer.from(form, 'utf8'))) found.push(`${path.basename(file)}: ${form}`);
-      }
-    }
-    return found;
-  }
+  const leftovers = () => personalStringsIn(t.config.dataDir, Object.values(PERSONAL));
 
   it('records a customer with personal data in every read model', async () => {
     const journey = await send('post', '/journeys', { name: 'Onboarding', steps: [{ name: 'Início', milestones: [{ name: 'Kickoff', days: 2 }] }] });
@@ -227,6 +229,77 @@ describe('erasure of a customer (T10) on the embedded stores', () => {
     expect(notes.items.map((n: { text: string }) => n.text)).toEqual([ERASED_TEXT]);
     const contacts = (await t.http.get(`/customers/${customerId}/contacts`).set(admin())).body;
     expect(contacts.items.map((c: { name: string; email: string }) => [c.name, c.email])).toEqual([[ERASED_TEXT, ERASED_TEXT]]);
+    await t.app.get(ErasureCompactionToken).compactNow();
+    expect(leftovers()).toEqual([]);
+  });
+});
+
+/**
+ * ADR 0042: a follow-up opportunity's contact, under a key of the follow-up's own, erased by
+ * `DELETE /follow-ups/:id`: afterwards none of its personal strings is left in the data folder.
+ */
+describe('erasure of a follow-up opportunity on the embedded stores', () => {
+  let t: TestApp;
+  let followUpId: string;
+  let lastPosition: string;
+  const broker = () => ({ Authorization: `Bearer ${t.token('broker', 'b1', 'Beto Broker')}` });
+
+  const FOLLOW_UP = {
+    name: 'Marcenaria Quixeramobim Irmãos',
+    contactName: 'Eulália Quixeramobim',
+    email: 'eulalia.quixeramobim@example.org',
+    phone: '+55 88 98123-4567',
+    message: 'Eulália, o orçamento das portas de cumaru segue anexo até quinta',
+  };
+  const leftovers = () => personalStringsIn(t.config.dataDir, Object.values(FOLLOW_UP));
+
+  beforeAll(async () => {
+    t = await startTestAppOn(embeddedStores, { env: { TRILHA_TIMEZONE: '' } });
+  });
+  afterAll(() => t?.close());
+
+  async function send(method: 'post' | 'delete', url: string, body?: object) {
+    const res = await t.http[method](url).set(broker()).send(body);
+    if (![200, 201].includes(res.status)) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(res.body)}`);
+    lastPosition = res.body.position;
+    return res.body as { id: string; position: string };
+  }
+  const calendarDay = async () => (await t.http.get(`/calendar/2099-05-20?minPosition=${lastPosition}`).set(broker()).expect(200)).body;
+
+  it('records a follow-up and the email sent: the calendar shows its names, the event log holds ciphertext only', async () => {
+    const { name, contactName, email, phone } = FOLLOW_UP;
+    followUpId = (await send('post', '/follow-ups', { name, contactName, email, phone, contactOn: '2099-05-01', nextContactOn: '2099-05-20' })).id;
+    await send('post', `/follow-ups/${followUpId}/send-email`, { message: FOLLOW_UP.message });
+    expect(JSON.stringify(await calendarDay())).toContain(FOLLOW_UP.contactName);
+
+    // The names are in the read models' files; email, phone and message are in no file in clear …
+    const found = leftovers();
+    expect(found.filter((hit) => hit.startsWith('read-models.sqlite') && hit.endsWith(FOLLOW_UP.contactName))).not.toEqual([]);
+    expect(found.filter((hit) => hit.endsWith(FOLLOW_UP.name))).not.toEqual([]);
+    expect(found.filter((hit) => hit.startsWith('events.sqlite'))).toEqual([]);
+    // … but their ciphertexts are, and decrypt while the key exists.
+    const clear = JSON.stringify((await t.eventStore.readStream(followUpStreamId(followUpId))).map((e) => e.data));
+    for (const value of Object.values(FOLLOW_UP)) expect(clear).toContain(value);
+
+    // A rebuild leaves the replaced generation, names and all, behind for a grace period.
+    await rebuildAndWaitForSwitch(t, 'calendar');
+  });
+
+  it('deletes it: no personal string of it is left in any file, and its history reads as placeholders', async () => {
+    const res = await send('delete', `/follow-ups/${followUpId}`);
+    expect(res.id).toBe(followUpId);
+    expect((await calendarDay()).actions.map((a: { id: string }) => a.id)).not.toContain(followUpId);
+    expect(leftovers()).toEqual([]);
+
+    const events = await t.eventStore.readStream(followUpStreamId(followUpId));
+    expect(events.map((e) => e.type)).toEqual(['FollowUpRegistered', 'FollowUpEmailSent', 'FollowUpDeleted']);
+    expect(events[0].data).toMatchObject({ name: ERASED_TEXT, contactName: ERASED_TEXT, email: ERASED_TEXT, phone: ERASED_TEXT });
+    expect(events[1].data).toMatchObject({ to: ERASED_TEXT, message: ERASED_TEXT });
+  });
+
+  it('rebuilds the calendar without it, and the files stay clean', async () => {
+    await rebuildAndWaitForSwitch(t, 'calendar');
+    expect((await calendarDay()).actions.map((a: { id: string }) => a.id)).not.toContain(followUpId);
     await t.app.get(ErasureCompactionToken).compactNow();
     expect(leftovers()).toEqual([]);
   });

@@ -53,6 +53,25 @@ describe('DecryptingEventStore.subscribeAll', () => {
     expect(deleted).toEqual(['c1']);
   });
 
+  it('gives placeholders after a FollowUpDeleted it has read, in a subscription and in a stream read (ADR 0042)', async () => {
+    const keys = new InMemoryKeyStore();
+    const inner = new InMemoryEventStore();
+    const emailSent = async (text: string) => ({ id: text, type: 'FollowUpEmailSent', data: { followUpId: 'f1', message: encryptValue(await keys.keyFor('f1'), 'f1', text) } });
+    await inner.append('followup-f1', [await emailSent('antes')], 'noStream');
+    await inner.append('followup-f1', [{ id: 'd', type: 'FollowUpDeleted', data: { followUpId: 'f1' } }], 0n);
+    await inner.append('followup-f1', [await emailSent('depois')], 1n);
+    const deleted: string[] = [];
+    const store = new DecryptingEventStore(inner, new PersonalDataVault(keys), (subject) => deleted.push(subject));
+
+    const events = (await itemsUntilCaughtUp(store)).flatMap((item) => (item.kind === 'event' ? [item.event] : []));
+    expect(events.map((event) => event.data.message ?? event.type)).toEqual(['antes', 'FollowUpDeleted', ERASED_TEXT]);
+    expect(deleted).toEqual(['f1']);
+
+    // A fresh reader: the deletion later in the same read covers the events before it too.
+    const read = await new DecryptingEventStore(inner, new PersonalDataVault(keys)).readStream('followup-f1');
+    expect(read.map((event) => event.data.message ?? event.type)).toEqual([ERASED_TEXT, 'FollowUpDeleted', ERASED_TEXT]);
+  });
+
   it('closes the inner subscription when the reader stops early', async () => {
     const keys = new InMemoryKeyStore();
     const inner = new InMemoryEventStore();

@@ -144,6 +144,41 @@ describe('follow-up decider (CAL5, CAL6)', () => {
     });
   });
 
+  describe('DeleteFollowUp (LGPD, ADR 0042)', () => {
+    const del = { type: 'DeleteFollowUp' as const, followUpId };
+    const deleted: FollowUpEvent = { type: 'FollowUpDeleted', data: { followUpId } };
+
+    it('deletes it, open or done', () => {
+      spec.given([registered]).when(del).then([deleted]);
+      spec.given([registered, resolved]).when(del).then([deleted]);
+      spec.given([registered, emailed]).when(del).then([deleted]);
+    });
+
+    it('refuses an unknown follow-up (404)', () => {
+      spec.given([]).when(del).thenThrows({ kind: 'not_found', code: 'follow_up_not_found' });
+    });
+
+    it('refuses every command once it is deleted (409 follow_up_deleted), deleting again included', () => {
+      const commands = [
+        del,
+        { type: 'RescheduleFollowUp' as const, followUpId, nextContactOn: '2026-03-12' },
+        { type: 'ResolveFollowUpByCall' as const, followUpId },
+        { type: 'SendFollowUpEmail' as const, followUpId, message: 'Olá' },
+      ];
+      for (const command of commands) spec.given([registered, deleted]).when(command).thenThrows({ kind: 'conflict', code: 'follow_up_deleted' });
+      spec.given([registered, emailed, deleted]).when(del).thenThrows({ kind: 'conflict', code: 'follow_up_deleted' });
+    });
+
+    it('refuses to register the same id again (409 follow_up_exists)', () => {
+      spec.given([registered, deleted]).when(register).thenThrows({ kind: 'conflict', code: 'follow_up_exists' });
+    });
+
+    it('keeps only the id and the owner in the state', () => {
+      const state = [registered, deleted].reduce(followUpDecider.evolve, followUpDecider.initialState);
+      expect(state).toEqual({ exists: true, deleted: true, followUpId, ownerId: 'u1' });
+    });
+  });
+
   it('checks emails and phones as the DTOs do', () => {
     expect(['a@b.co', 'joana.lima+crm@pao.com.br', 'ana@padaria-são-joão.com.br'].every(isFollowUpEmail)).toBe(true);
     expect(['a@b', '@b.co', 'a b@c.co', 'a@b..co', '<script>@x.com', 'a@b.co<', `${'x'.repeat(250)}@b.co`].some(isFollowUpEmail)).toBe(false);

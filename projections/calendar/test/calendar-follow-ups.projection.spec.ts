@@ -36,7 +36,7 @@ describe('calendar projection: follow-up opportunities', () => {
   const { feed } = projection;
   const actions = () => projection.readStore.collection(CALENDAR_ACTIONS_COLLECTION).find({}, { sort: { _id: 1 } });
 
-  it('subscribes to the follow-up streams and their four event types', () => {
+  it('subscribes to the follow-up streams and their event types', () => {
     expect(events.map((e) => e.type)).toEqual(['FollowUpRegistered', 'FollowUpRegistered', 'FollowUpRescheduled', 'FollowUpEmailSent']);
   });
 
@@ -64,7 +64,38 @@ describe('calendar projection: follow-up opportunities', () => {
     await other.close();
   });
 
-  it('is a new version of the calendar, so a deploy rebuilds it', () => {
-    expect(calendarProjection.version).toBe(2);
+  describe('a deleted follow-up (ADR 0042)', () => {
+    const deletedAt = (followUpId: string, commit: bigint): RecordedEvent => ({
+      ...events[0],
+      id: randomUUID(),
+      streamId: followUpStreamId(followUpId),
+      type: 'FollowUpDeleted',
+      data: { followUpId },
+      position: { commit, prepare: commit },
+    });
+
+    it('is in the subscription filter', () => {
+      expect(calendarProjection.filter?.eventTypes).toContain('FollowUpDeleted');
+    });
+
+    it('leaves the calendar, done or not, and the others stay', async () => {
+      await feed([...events, deletedAt(f, 1000n)]);
+      expect((await actions()).map((a) => a.id)).toEqual([g]);
+      await feed([deletedAt(g, 1001n)]);
+      expect(await actions()).toEqual([]);
+    });
+
+    it('gives the same read model when fed twice: the registration replayed comes back and goes again', async () => {
+      const story = [...events, deletedAt(f, 1000n)];
+      await feed(story);
+      const once = await actions();
+      expect(once.map((a) => a.id)).toEqual([g]);
+      await feed(story);
+      expect(await actions()).toEqual(once);
+    });
+  });
+
+  it('is a new version of the calendar, so a deploy rebuilds it (ADR 0036)', () => {
+    expect(calendarProjection.version).toBe(3);
   });
 });

@@ -124,6 +124,8 @@ export const ACCESS_MATRIX: readonly RouteAccess[] = [
   { method: 'POST', path: '/follow-ups/:id/reschedule', roles: CUSTOMER_WORKERS, scope: followUp },
   { method: 'POST', path: '/follow-ups/:id/resolve-by-call', roles: CUSTOMER_WORKERS, scope: followUp },
   { method: 'POST', path: '/follow-ups/:id/send-email', roles: CUSTOMER_WORKERS, scope: followUp },
+  // LGPD erasure of a follow-up's contact (ADR 0042): whoever may act on it, its owner broker included.
+  { method: 'DELETE', path: '/follow-ups/:id', roles: CUSTOMER_WORKERS, scope: followUp },
   // Message templates for a follow-up's email (CAL4): written by managers, used by whoever sends
   { method: 'GET', path: '/message-templates/placeholders', roles: EVERYONE, scope: none },
   { method: 'GET', path: '/message-templates', roles: EVERYONE, scope: none },

@@ -3,8 +3,8 @@ import type { AppendResult, EventMetadata, EventStore, RecordedEvent } from '@tr
 import { AggregateStateCache, commandHash, type CachedAggregate } from './aggregate-state-cache';
 import type { StreamTail } from './stream-tail';
 
-/** Events that erase a customer's personal data (ADR 0017): no state folded with one is kept in memory. */
-export const ERASURE_EVENT_TYPES: ReadonlySet<string> = new Set(['CustomerDeleted']);
+/** Events that erase a customer's or a follow-up's personal data (ADR 0017, 0042): no state folded with one is kept in memory. */
+export const ERASURE_EVENT_TYPES: ReadonlySet<string> = new Set(['CustomerDeleted', 'FollowUpDeleted']);
 
 /** What the loader needs of the personal-data vault. */
 export interface EventDecryptor {

@@ -6,7 +6,7 @@ import type { CommandResult } from '../commands/command-result';
 import { entityIdFor } from '../commands/deterministic-ids';
 import { ActOnFollowUpCommand, RegisterFollowUpCommand } from './follow-up-commands';
 
-function runOnFollowUp(pipeline: CommandPipeline, followUpId: string, command: FollowUpCommand, context: CommandContext): Promise<CommandResult> {
+export function runOnFollowUp(pipeline: CommandPipeline, followUpId: string, command: FollowUpCommand, context: CommandContext): Promise<CommandResult> {
   return pipeline.run({ streamId: followUpStreamId(followUpId), aggregateId: followUpId, decider: followUpDecider, command, context });
 }
 

@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '../commands/command-context';
 import { CommandCtx } from '../commands/command-context.decorator';
 import { CommandGateway } from '../commands/command-gateway';
@@ -7,7 +7,7 @@ import type { CommandResult } from '../commands/command-result';
 import { CommandAnswerDto } from '../customers/command-answer.dto';
 import { UuidParamPipe } from '../customers/customer-id.pipe';
 import { ApiProblems, BadRequestProblem } from '../platform';
-import { ActOnFollowUpCommand, RegisterFollowUpCommand, SendFollowUpEmailCommand } from './follow-up-commands';
+import { ActOnFollowUpCommand, DeleteFollowUpCommand, RegisterFollowUpCommand, SendFollowUpEmailCommand } from './follow-up-commands';
 import { RegisterFollowUpDto } from './register-follow-up.dto';
 import { RescheduleFollowUpDto } from './reschedule-follow-up.dto';
 import { SendFollowUpEmailDto } from './send-follow-up-email.dto';
@@ -74,6 +74,22 @@ export class FollowUpsController {
     if (message === undefined && templateId === undefined) throw new BadRequestProblem('message', 'message is required (or send templateId)');
     const source = templateId !== undefined ? { templateId } : { message: message as string };
     return answer(await this.commands.execute(new SendFollowUpEmailCommand(id, source, context)));
+  }
+
+  @Delete(':id')
+  @HttpCode(200)
+  @idempotencyKey
+  @ApiOperation({
+    summary: 'Delete a follow-up opportunity and erase its contact’s personal data (LGPD)',
+    description:
+      'Appends FollowUpDeleted and destroys the follow-up’s own data key (ADR 0042): from then on its name, contact name, email, phone and ' +
+      'the address and text of an email recorded as sent read as "[dado removido]" in the history, and it leaves the calendar. ' +
+      'Open or done, it may be deleted; a deleted follow-up accepts no command (409 follow_up_deleted).',
+  })
+  @ApiOkResponse({ type: CommandAnswerDto, description: 'Deleted; `revision` and `position` are those of FollowUpDeleted' })
+  @ApiProblems(400, 401, 403, notFound, { status: 409, description: 'Already deleted (follow_up_deleted), or a concurrent change' })
+  async delete(@Param('id', UuidParamPipe) id: string, @CommandCtx() context: CommandContext): Promise<CommandAnswerDto> {
+    return answer(await this.commands.execute(new DeleteFollowUpCommand(id, context)));
   }
 }
 

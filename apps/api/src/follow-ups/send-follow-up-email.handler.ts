@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { followUpDecider, followUpNotFound, followUpStreamId, messageTemplateDecider, messageTemplateStreamId, rejected, type SendFollowUpEmail } from '@trilha/domain';
+import { followUpDecider, followUpDeleted, followUpNotFound, followUpStreamId, messageTemplateDecider, messageTemplateStreamId, rejected, type SendFollowUpEmail } from '@trilha/domain';
 import { AggregateReader } from '../commands/aggregate-reader';
 import { CommandPipeline } from '../commands/command-pipeline';
 import type { CommandResult } from '../commands/command-result';
@@ -15,8 +15,10 @@ export class SendFollowUpEmailHandler implements ICommandHandler<SendFollowUpEma
 
   async execute({ followUpId, source, context }: SendFollowUpEmailCommand): Promise<CommandResult> {
     const senderName = context.actor.name !== undefined ? { senderName: context.actor.name } : {};
-    // An unknown follow-up is a 404 whatever the template.
-    if (!(await this.reader.state(followUpStreamId(followUpId), followUpDecider)).exists) throw followUpNotFound(followUpId);
+    // An unknown follow-up is a 404, a deleted one a 409, whatever the template.
+    const followUp = await this.reader.state(followUpStreamId(followUpId), followUpDecider);
+    if (!followUp.exists) throw followUpNotFound(followUpId);
+    if (followUp.deleted) throw followUpDeleted(followUpId);
     let command: SendFollowUpEmail;
     if ('templateId' in source) {
       const template = await this.reader.state(messageTemplateStreamId(source.templateId), messageTemplateDecider);

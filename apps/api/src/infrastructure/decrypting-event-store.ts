@@ -14,17 +14,30 @@ import type {
 import type { PersonalDataVault } from './personal-data-vault';
 
 /**
+ * The events that erase a data key's subject, and the field naming it: a customer (T10) or a
+ * follow-up opportunity, which has a key of its own (ADR 0042).
+ */
+const ERASURES: Readonly<Record<string, string>> = { CustomerDeleted: 'customerId', FollowUpDeleted: 'followUpId' };
+
+/** The subject whose key this event destroyed, if it is an erasure. */
+function erasedSubject(event: RecordedEvent): string | undefined {
+  const field = Object.hasOwn(ERASURES, event.type) ? ERASURES[event.type] : undefined;
+  const subject = field === undefined ? undefined : event.data[field];
+  return typeof subject === 'string' ? subject : undefined;
+}
+
+/**
  * The event store as readers other than the auditor's verify see it: personal fields decrypted
  * (or placeholders once erased). Appends pass through unchanged: the command pipeline encrypts
- * before it seals (ADR 0017). Reading a CustomerDeleted makes the vault forget that customer's
- * key before anything after it is decrypted.
+ * before it seals (ADR 0017). Reading a CustomerDeleted (or a FollowUpDeleted) makes the vault
+ * forget that customer's (that follow-up's) key before anything after it is decrypted.
  */
 export class DecryptingEventStore implements EventStore {
   constructor(
     private readonly inner: EventStore,
     private readonly vault: PersonalDataVault,
-    /** Told of every CustomerDeleted read (e.g. to compact the read store once it is projected). */
-    private readonly onDeletion: (customerId: string) => void = () => undefined,
+    /** Told of every erasure read, with its subject (e.g. to compact the read store once it is projected). */
+    private readonly onDeletion: (subject: string) => void = () => undefined,
   ) {}
 
   append(streamId: string, events: EventData[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
@@ -44,7 +57,7 @@ export class DecryptingEventStore implements EventStore {
     const decryptItem = (item: SubscriptionItem): IteratorResult<SubscriptionItem> | Promise<IteratorResult<SubscriptionItem>> => {
       if (item.kind !== 'event') return { done: false, value: item };
       // No promise to wait for when the keys are in memory (most events of a catch-up).
-      const event = item.event.type === 'CustomerDeleted' ? undefined : this.vault.decryptWithKeysAtHand(item.event);
+      const event = Object.hasOwn(ERASURES, item.event.type) ? undefined : this.vault.decryptWithKeysAtHand(item.event);
       if (event) return { done: false, value: { kind: 'event', event } };
       return this.decrypt(item.event).then((decrypted) => ({ done: false, value: { kind: 'event', event: decrypted } }));
     };
@@ -85,9 +98,9 @@ export class DecryptingEventStore implements EventStore {
   }
 
   private noteDeletion(event: RecordedEvent): void {
-    if (event.type === 'CustomerDeleted' && typeof event.data.customerId === 'string') {
-      this.vault.forget(event.data.customerId);
-      this.onDeletion(event.data.customerId);
-    }
+    const subject = erasedSubject(event);
+    if (subject === undefined) return;
+    this.vault.forget(subject);
+    this.onDeletion(subject);
   }
 }

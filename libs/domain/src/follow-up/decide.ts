@@ -4,7 +4,7 @@ import { FOLLOW_UP_MESSAGE_MAX, type FollowUpEvent } from './events';
 import { dateOnly, isFollowUpEmail, isFollowUpPhone, requiredName } from './fields';
 import { checkPlaceholders, renderMessage } from '../message-template/placeholders';
 import { followUpPlaceholderValues } from './message-values';
-import { evolveFollowUp, initialFollowUpState, isFollowUpDone, type FollowUpState } from './state';
+import { evolveFollowUp, initialFollowUpState, isFollowUpDone, type FollowUpState, type LiveFollowUp } from './state';
 
 export type RegisterFollowUp = {
   type: 'RegisterFollowUp';
@@ -25,9 +25,10 @@ export type ResolveFollowUpByCall = { type: 'ResolveFollowUpByCall'; followUpId:
  */
 export type SendFollowUpEmail = { type: 'SendFollowUpEmail'; followUpId: string; message: string; senderName?: string; templateId?: string };
 
-export type FollowUpCommand = RegisterFollowUp | RescheduleFollowUp | ResolveFollowUpByCall | SendFollowUpEmail;
+/** LGPD erasure (ADR 0042): whether it is open or done. */
+export type DeleteFollowUp = { type: 'DeleteFollowUp'; followUpId: string };
 
-type Existing = Extract<FollowUpState, { exists: true }>;
+export type FollowUpCommand = RegisterFollowUp | RescheduleFollowUp | ResolveFollowUpByCall | SendFollowUpEmail | DeleteFollowUp;
 
 function decideRegister(command: RegisterFollowUp, state: FollowUpState): FollowUpEvent[] {
   if (state.exists) throw conflict('follow_up_exists', `Follow-up ${command.followUpId} is already registered`);
@@ -75,6 +76,11 @@ function decideSendEmail(command: SendFollowUpEmail, state: FollowUpState): Foll
   return [{ type: 'FollowUpEmailSent', data: { followUpId: followUp.followUpId, to: followUp.email, message: rendered, ...templateId } }];
 }
 
+function decideDelete(command: DeleteFollowUp, state: FollowUpState): FollowUpEvent[] {
+  const followUp = liveFollowUp(state, command.followUpId);
+  return [{ type: 'FollowUpDeleted', data: { followUpId: followUp.followUpId } }];
+}
+
 export const followUpDecider: Decider<FollowUpCommand, FollowUpState, FollowUpEvent> = {
   initialState: initialFollowUpState,
   evolve: evolveFollowUp,
@@ -88,6 +94,8 @@ export const followUpDecider: Decider<FollowUpCommand, FollowUpState, FollowUpEv
         return decideResolveByCall(command, state);
       case 'SendFollowUpEmail':
         return decideSendEmail(command, state);
+      case 'DeleteFollowUp':
+        return decideDelete(command, state);
     }
   },
 };
@@ -96,11 +104,23 @@ export function followUpNotFound(followUpId: string) {
   return notFound('follow_up_not_found', `Follow-up ${followUpId} does not exist`);
 }
 
-/** The follow-up, if it exists and is not done yet: a done one is neither moved nor done again (422, as a closed appointment). */
-function openFollowUp(state: FollowUpState, followUpId: string, action: string): Existing {
+/** 409, as for a deleted customer: the follow-up is known, but nothing may be appended to it any more. */
+export function followUpDeleted(followUpId: string) {
+  return conflict('follow_up_deleted', `Follow-up ${followUpId} was deleted; its data is erased and it accepts no more changes`);
+}
+
+/** Every command but registration: 404 unknown, 409 deleted. */
+function liveFollowUp(state: FollowUpState, followUpId: string): LiveFollowUp {
   if (!state.exists) throw followUpNotFound(followUpId);
-  if (isFollowUpDone(state.status)) throw rejected('follow_up_done', `Cannot ${action} follow-up ${followUpId}: it is already done (${state.status})`);
+  if (state.deleted) throw followUpDeleted(followUpId);
   return state;
+}
+
+/** The follow-up, if it exists and is not done yet: a done one is neither moved nor done again (422, as a closed appointment). */
+function openFollowUp(state: FollowUpState, followUpId: string, action: string): LiveFollowUp {
+  const followUp = liveFollowUp(state, followUpId);
+  if (isFollowUpDone(followUp.status)) throw rejected('follow_up_done', `Cannot ${action} follow-up ${followUpId}: it is already done (${followUp.status})`);
+  return followUp;
 }
 
 /** The next contact is on the contact date or later. */

@@ -48,7 +48,13 @@ export type FollowUpResolvedByCall = DomainEvent<'FollowUpResolvedByCall', { fol
  */
 export type FollowUpEmailSent = DomainEvent<'FollowUpEmailSent', { followUpId: string; to: string; message: string; templateId?: string }>;
 
-export type FollowUpEvent = FollowUpRegistered | FollowUpRescheduled | FollowUpResolvedByCall | FollowUpEmailSent;
+/**
+ * Erased on request (LGPD, ADR 0042): appended before the follow-up's data key is destroyed, so its
+ * personal fields read as placeholders from then on and no command may append to it again.
+ */
+export type FollowUpDeleted = DomainEvent<'FollowUpDeleted', { followUpId: string }>;
+
+export type FollowUpEvent = FollowUpRegistered | FollowUpRescheduled | FollowUpResolvedByCall | FollowUpEmailSent | FollowUpDeleted;
 
 /** Never starting with `customer-`: that prefix is the customers'. */
 export const FOLLOW_UP_STREAM_PREFIX = 'followup-';

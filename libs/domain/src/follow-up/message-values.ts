@@ -1,8 +1,8 @@
 import { brazilianDate, type PlaceholderValues } from '../message-template/placeholders';
-import type { FollowUpState } from './state';
+import type { LiveFollowUp } from './state';
 
 /** What each placeholder of a follow-up's message stands for (CAL4); a field the follow-up lacks is left out. */
-export function followUpPlaceholderValues(followUp: Extract<FollowUpState, { exists: true }>, senderName: string | undefined): PlaceholderValues {
+export function followUpPlaceholderValues(followUp: LiveFollowUp, senderName: string | undefined): PlaceholderValues {
   return {
     cliente: followUp.name,
     contato: followUp.contactName,

@@ -1,20 +1,28 @@
 import type { FollowUpEvent, FollowUpStatus } from './events';
 
-export type FollowUpState =
-  | { exists: false }
-  | {
-      exists: true;
-      followUpId: string;
-      ownerId: string;
-      /** The company or customer name, the contact and the phone: the values of a message's placeholders (CAL4). */
-      name: string;
-      contactName: string;
-      email?: string;
-      phone?: string;
-      contactOn: string;
-      nextContactOn: string;
-      status: FollowUpStatus;
-    };
+/** A follow-up that can still be acted on. */
+export type LiveFollowUp = {
+  exists: true;
+  deleted: false;
+  followUpId: string;
+  ownerId: string;
+  /** The company or customer name, the contact and the phone: the values of a message's placeholders (CAL4). */
+  name: string;
+  contactName: string;
+  email?: string;
+  phone?: string;
+  contactOn: string;
+  nextContactOn: string;
+  status: FollowUpStatus;
+};
+
+/**
+ * Erased (ADR 0042): only what decides who may still ask about it (its owner) is kept; its
+ * personal fields are gone with its key.
+ */
+export type DeletedFollowUp = { exists: true; deleted: true; followUpId: string; ownerId: string };
+
+export type FollowUpState = { exists: false } | LiveFollowUp | DeletedFollowUp;
 
 export const initialFollowUpState: FollowUpState = { exists: false };
 
@@ -22,9 +30,9 @@ export function evolveFollowUp(state: FollowUpState, event: FollowUpEvent): Foll
   if (event.type === 'FollowUpRegistered') {
     const { followUpId, ownerId, name, contactName, email, phone, contactOn, nextContactOn } = event.data;
     const optional = { ...(email !== undefined ? { email } : {}), ...(phone !== undefined ? { phone } : {}) };
-    return { exists: true, followUpId, ownerId, name, contactName, ...optional, contactOn, nextContactOn, status: 'open' };
+    return { exists: true, deleted: false, followUpId, ownerId, name, contactName, ...optional, contactOn, nextContactOn, status: 'open' };
   }
-  if (!state.exists) return state;
+  if (!state.exists || state.deleted) return state;
   switch (event.type) {
     case 'FollowUpRescheduled':
       return { ...state, nextContactOn: event.data.nextContactOn };
@@ -32,6 +40,8 @@ export function evolveFollowUp(state: FollowUpState, event: FollowUpEvent): Foll
       return { ...state, status: 'resolved_by_call' };
     case 'FollowUpEmailSent':
       return { ...state, status: 'email_sent' };
+    case 'FollowUpDeleted':
+      return { exists: true, deleted: true, followUpId: state.followUpId, ownerId: state.ownerId };
     default:
       return state;
   }
