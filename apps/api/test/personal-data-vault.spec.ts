@@ -58,3 +58,17 @@ describe('PersonalDataVault decryption', () => {
     expect((await vault.decrypt(stored)).data.text).toBe(ERASED_TEXT);
   });
 });
+
+describe('PersonalDataVault encryption', () => {
+  it('refuses to encrypt for an erased subject with 409 naming it: a customer, or a follow-up (ADR 0042)', async () => {
+    const keys = new InMemoryKeyStore();
+    const vault = new PersonalDataVault(keys);
+    await vault.destroy('c1');
+    await vault.destroy('f1');
+    await expect(vault.encrypt('CommentAdded', { customerId: 'c1', text: 'de novo' })).rejects.toMatchObject({ kind: 'conflict', code: 'customer_deleted' });
+    await expect(vault.encrypt('FollowUpEmailSent', { followUpId: 'f1', to: 'a@b.co', message: 'Olá' })).rejects.toMatchObject({ kind: 'conflict', code: 'follow_up_deleted' });
+    // Another process, which only finds the key destroyed in the key store.
+    const other = new PersonalDataVault(keys);
+    await expect(other.encrypt('FollowUpEmailSent', { followUpId: 'f1', to: 'a@b.co', message: 'Olá' })).rejects.toMatchObject({ code: 'follow_up_deleted' });
+  });
+});

@@ -1,4 +1,4 @@
-import { customerDeleted, decryptPayloadWith, encryptedSubjectsOf, encryptPayload } from '@trilha/domain';
+import { customerDeleted, decryptPayloadWith, encryptedSubjectsOf, encryptPayload, followUpDeleted } from '@trilha/domain';
 import type { RecordedEvent } from '@trilha/event-store';
 import { KeyDestroyedError, type KeyStore } from '@trilha/key-store';
 
@@ -31,16 +31,18 @@ export class PersonalDataVault {
     this.now = options.now ?? Date.now;
   }
 
-  /** The payload to store: personal fields encrypted. A deleted customer's key is gone: 409. */
+  /** The payload to store: personal fields encrypted. A deleted customer's (or follow-up's) key is gone: 409. */
   async encrypt(type: string, data: Record<string, unknown>): Promise<Record<string, unknown>> {
+    // The subject is the customer when the payload names one, else the follow-up (personalDataSubject).
+    const erased = (subject: string) => (data.customerId === undefined && data.followUpId === subject ? followUpDeleted(subject) : customerDeleted(subject));
     return encryptPayload(type, data, async (subject) => {
       const cached = this.cached(subject);
       if (cached) return cached;
-      if (this.forgotten.has(subject)) throw customerDeleted(subject);
+      if (this.forgotten.has(subject)) throw erased(subject);
       try {
         return this.remember(subject, await this.keys.keyFor(subject));
       } catch (error) {
-        if (error instanceof KeyDestroyedError) throw customerDeleted(subject);
+        if (error instanceof KeyDestroyedError) throw erased(subject);
         throw error;
       }
     });
