@@ -214,6 +214,20 @@ function describeOver(stores: string, environment: StoreEnvironment) {
       expect(history.body.events.map((e: { type: string }) => e.type)).toEqual(['CustomerRegistered', 'ContactAdded']);
     });
 
+    it('records the contact entries on the timeline, without the contact’s details', async () => {
+      const id = await register();
+      const added = await add(id, { name: 'Joana Timeline', email: 'joana.timeline@padaria.com.br', primary: true });
+      const timeline = await t.http.get(`/customers/${id}/timeline?minPosition=${added.body.position}`).set(as('readonly'));
+      const contactEntries = timeline.body.items.filter((item: { type: string }) => item.type !== 'customer_registered');
+      expect(contactEntries.map((item: { type: string; summary: string }) => [item.type, item.summary])).toEqual([
+        ['primary_contact_set', 'Contato principal definido'],
+        ['contact_added', 'Contato adicionado'],
+      ]);
+      expect(contactEntries[1].data).toEqual({ contactId: added.body.id });
+      expect(JSON.stringify(timeline.body)).not.toContain('Joana');
+      expect(JSON.stringify(timeline.body)).not.toContain('joana.timeline@');
+    });
+
     it('keeps the contacts through a rebuild of their read model', async () => {
       const id = await register();
       await add(id, JOANA);

@@ -1,9 +1,9 @@
-import type { AppointmentEvent, CustomerEvent, CustomerJourneyEvent } from '@trilha/domain';
+import type { AppointmentEvent, CustomerContactEvent, CustomerEvent, CustomerJourneyEvent } from '@trilha/domain';
 import { centsToAmount } from '@trilha/domain';
 import type { TimelineData, TimelineType } from './timeline-types';
 
-/** The events that are timeline entries: every event of a customer, an appointment or a customer's journey. */
-export type TimelineSourceEvent = CustomerEvent | AppointmentEvent | CustomerJourneyEvent;
+/** The events that are timeline entries: every event of a customer, an appointment, a customer's journey or their contacts. */
+export type TimelineSourceEvent = CustomerEvent | AppointmentEvent | CustomerJourneyEvent | CustomerContactEvent;
 
 export type TimelineEntry = { [T in TimelineType]: { type: T; data: TimelineData<T> } }[TimelineType];
 
@@ -75,6 +75,12 @@ const ENTRIES: { [E in TimelineSourceEvent as E['type']]: (data: E['data']) => T
   RatingChanged: (d) => entry('rating_changed', { from: d.from ?? null, to: d.to }),
   // The text stays in the notes read model (seed 001's "Notas" tab): the history only records that one was written.
   NoteAdded: (d) => entry('note_added', { noteId: d.noteId }),
+  // The contact's details are personal data: they stay in the contacts read model (ADR 0040).
+  ContactAdded: (d) => entry('contact_added', { contactId: d.contactId }),
+  ContactEdited: (d) => entry('contact_edited', { contactId: d.contactId }),
+  ContactRemoved: (d) => entry('contact_removed', { contactId: d.contactId }),
+  PrimaryContactSet: (d) => entry('primary_contact_set', { contactId: d.contactId, previousContactId: d.previousContactId ?? null }),
+  PrimaryContactUnset: (d) => entry('primary_contact_unset', { contactId: d.contactId }),
   MarkedAsNonCustomer: (d) => entry('non_customer_marked', { kind: d.kind, fromKind: d.fromKind ?? null, note: d.note ?? null }),
   UnmarkedAsNonCustomer: (d) => entry('non_customer_unmarked', { kind: d.kind }),
   PortfolioExceptionSet: (d) => entry('portfolio_exception_set', { exception: d.exception }),

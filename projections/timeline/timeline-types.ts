@@ -38,6 +38,11 @@ export const TIMELINE_TYPES = [
   'non_customer_unmarked',
   'portfolio_exception_set',
   'portfolio_exception_cleared',
+  'contact_added',
+  'contact_edited',
+  'contact_removed',
+  'primary_contact_set',
+  'primary_contact_unset',
 ] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 
@@ -126,6 +131,17 @@ export interface TimelineDataByType {
   portfolio_exception_set: { exception: PortfolioException };
   /** T12: the portfolio exception no longer holds. */
   portfolio_exception_cleared: { exception: PortfolioException };
+  /**
+   * CS13: a contact of the company was added, edited or removed. The contact's details are
+   * personal data: they are in GET /customers/:id/contacts, not on the timeline.
+   */
+  contact_added: { contactId: string };
+  contact_edited: { contactId: string };
+  contact_removed: { contactId: string };
+  /** CS13: `contactId` is now the primary contact; `previousContactId` was, null when there was none. */
+  primary_contact_set: { contactId: string; previousContactId: string | null };
+  /** CS13: `contactId` is no longer the primary contact, and there is none. */
+  primary_contact_unset: { contactId: string };
 }
 
 export type TimelineData<T extends TimelineType = TimelineType> = TimelineDataByType[T];

@@ -1,5 +1,6 @@
 import {
   APPOINTMENT_STREAM_PREFIX,
+  CUSTOMER_CONTACTS_STREAM_PREFIX,
   CUSTOMER_JOURNEY_STREAM_PREFIX,
   CUSTOMER_STREAM_PREFIX,
   JOURNEY_STREAM_PREFIX,
@@ -73,8 +74,9 @@ export function instantOf(event: RecordedEvent): string {
 }
 
 /**
- * The customer timeline (T18): an entry per event of a customer, of their appointments and of
- * their place in a wallet, plus the names those entries refer to (wallets, journeys).
+ * The customer timeline (T18): an entry per event of a customer, of their appointments, of
+ * their place in a wallet and of their contacts, plus the names those entries refer to (wallets,
+ * journeys).
  * Stream prefixes are exact: `customer-` matches neither `customerjourney-` nor
  * `customerappointments-` (the appointment index, bookkeeping rather than history).
  */
@@ -86,7 +88,8 @@ export const timelineProjection: ProjectionDefinition = {
   // 4: rating_changed and note_added (T13, T15). A projector of the previous release skips their
   // events, which an api of this one may already append during a rolling deploy.
   // 5: non_customer_marked|unmarked and portfolio_exception_set|cleared (T9, T12), for the same reason.
-  version: 5,
+  // 6: the contacts' entries (CS13), from the customer's contacts stream.
+  version: 6,
   collections: [
     {
       name: TIMELINE_ENTRIES,
@@ -99,7 +102,7 @@ export const timelineProjection: ProjectionDefinition = {
   ],
   filter: {
     // The marker catalogue's one stream only defines labels (marker names and emojis).
-    streamPrefixes: [CUSTOMER_STREAM_PREFIX, APPOINTMENT_STREAM_PREFIX, CUSTOMER_JOURNEY_STREAM_PREFIX, WALLET_STREAM_PREFIX, JOURNEY_STREAM_PREFIX, MARKERS_STREAM_ID],
+    streamPrefixes: [CUSTOMER_STREAM_PREFIX, CUSTOMER_CONTACTS_STREAM_PREFIX, APPOINTMENT_STREAM_PREFIX, CUSTOMER_JOURNEY_STREAM_PREFIX, WALLET_STREAM_PREFIX, JOURNEY_STREAM_PREFIX, MARKERS_STREAM_ID],
   },
   handle,
 };

@@ -145,4 +145,9 @@ export const ptBR: SummaryCatalogue = {
   non_customer_unmarked: (d) => `Definição como não cliente (${NON_CUSTOMER_KINDS[d.kind]}) desfeita`,
   portfolio_exception_set: (d) => `Exceção de carteira definida: ${PORTFOLIO_EXCEPTIONS[d.exception]}`,
   portfolio_exception_cleared: (d) => `Exceção de carteira removida: ${PORTFOLIO_EXCEPTIONS[d.exception]}`,
+  contact_added: () => 'Contato adicionado',
+  contact_edited: () => 'Contato editado',
+  contact_removed: () => 'Contato removido',
+  primary_contact_set: (d) => (d.previousContactId === null ? 'Contato principal definido' : 'Contato principal alterado'),
+  primary_contact_unset: () => 'Contato principal desmarcado',
 };

@@ -3,6 +3,7 @@ import {
   appointmentStreamId,
   customerAppointmentsStreamId,
   customerJourneyStreamId,
+  customerContactsStreamId,
   customerStreamId,
   journeyStreamId,
   MARKERS_STREAM_ID,
@@ -18,6 +19,10 @@ export const bia = '7a2e3c2f-1d8b-4e6f-8b63-7b2a4d2a0f12';
 export const caio = '8b3f4d30-2e9c-4f70-9c74-8c3b5e3b1a23';
 /** A customer marked as non-customer and given a portfolio exception, each undone (T9, T12). */
 export const davi = '9c405e41-3fa0-4081-8d85-9d4c6f4c2b34';
+/** A company with contacts (CS13). */
+export const eva = 'ad516f52-4a0b-4192-9e96-ae5d7f5d3c45';
+export const joana = 'b1c2d3e4-0001-4a5b-8c6d-7e8f90a1b2c3';
+export const pedro = 'b1c2d3e4-0002-4a5b-8c6d-7e8f90a1b2c3';
 export const journeyId = '0d1e2f30-4152-4637-8849-5a6b7c8d9e0f';
 export const premium = '1e2f3041-5263-4748-895a-6b7c8d9e0f10';
 export const basic = '2f304152-6374-4859-9a6b-7c8d9e0f1021';
@@ -93,6 +98,14 @@ export const STORY: Step[] = [
   { stream: customerStreamId(davi), type: 'UnmarkedAsNonCustomer', data: { customerId: davi, kind: 'employee' } },
   { stream: customerStreamId(davi), type: 'PortfolioExceptionSet', data: { customerId: davi, exception: 'deny_list' } },
   { stream: customerStreamId(davi), type: 'PortfolioExceptionCleared', data: { customerId: davi, exception: 'deny_list' } },
+  { stream: customerStreamId(eva), type: 'CustomerRegistered', data: { customerId: eva, name: 'Eva Tecnologia', phones: [] } },
+  { stream: customerContactsStreamId(eva), type: 'ContactAdded', data: { customerId: eva, contactId: joana, name: 'Joana Lima', email: 'joana@eva.com.br', phones: ['11 98888-0000'] } },
+  { stream: customerContactsStreamId(eva), type: 'PrimaryContactSet', data: { customerId: eva, contactId: joana } },
+  { stream: customerContactsStreamId(eva), type: 'ContactAdded', data: { customerId: eva, contactId: pedro, name: 'Pedro', phones: [] } },
+  { stream: customerContactsStreamId(eva), type: 'PrimaryContactSet', data: { customerId: eva, contactId: pedro, previousContactId: joana } },
+  { stream: customerContactsStreamId(eva), type: 'ContactEdited', data: { customerId: eva, contactId: pedro, name: 'Pedro Alves', role: 'Compras', phones: [] } },
+  { stream: customerContactsStreamId(eva), type: 'PrimaryContactUnset', data: { customerId: eva, contactId: pedro } },
+  { stream: customerContactsStreamId(eva), type: 'ContactRemoved', data: { customerId: eva, contactId: joana } },
   { stream: 'unrelated-1', type: 'SomethingElse', data: { customerId: ana } },
 ];
 

@@ -114,6 +114,14 @@ const SAMPLES: { [T in TimelineType]: Array<[TimelineData<T>, string]> } = {
     [{ exception: 'active_offer' }, 'Exceção de carteira definida: Oferta Ativa'],
   ],
   portfolio_exception_cleared: [[{ exception: 'deny_list' }, 'Exceção de carteira removida: Deny List']],
+  contact_added: [[{ contactId: 'k1' }, 'Contato adicionado']],
+  contact_edited: [[{ contactId: 'k1' }, 'Contato editado']],
+  contact_removed: [[{ contactId: 'k1' }, 'Contato removido']],
+  primary_contact_set: [
+    [{ contactId: 'k1', previousContactId: null }, 'Contato principal definido'],
+    [{ contactId: 'k2', previousContactId: 'k1' }, 'Contato principal alterado'],
+  ],
+  primary_contact_unset: [[{ contactId: 'k2' }, 'Contato principal desmarcado']],
 };
 
 describe('timeline summaries in pt-BR', () => {

@@ -13,7 +13,7 @@ import {
   timelineProjection,
   type TimelineEntryDocument,
 } from '@trilha/projections/timeline';
-import { ana, anaOnChat, at, basic, bia, biaSchedule, caio, davi, journeyId, premium, proposalId, recordStory, serviceId, visitId, vipMarker } from './story';
+import { ana, anaOnChat, at, basic, bia, biaSchedule, caio, davi, eva, joana, journeyId, pedro, premium, proposalId, recordStory, serviceId, visitId, vipMarker } from './story';
 import { projectionInMemory } from '../../test-support/projection-in-memory';
 
 describe('timeline projection', () => {
@@ -106,6 +106,23 @@ describe('timeline projection', () => {
     ]);
   });
 
+  it('records the contacts added, edited, removed and made primary (CS13), without their details', async () => {
+    await feed(events);
+    const entries = await entriesOf(eva);
+    expect(entries.map((e) => ({ type: e.type, data: e.data }))).toEqual([
+      { type: 'contact_removed', data: { contactId: joana } },
+      { type: 'primary_contact_unset', data: { contactId: pedro } },
+      { type: 'contact_edited', data: { contactId: pedro } },
+      { type: 'primary_contact_set', data: { contactId: pedro, previousContactId: joana } },
+      { type: 'contact_added', data: { contactId: pedro } },
+      { type: 'primary_contact_set', data: { contactId: joana, previousContactId: null } },
+      { type: 'contact_added', data: { contactId: joana } },
+      { type: 'customer_registered', data: { channel: null, media: null, entryMethod: null, brokerId: null } },
+    ]);
+    // The contacts' details are personal data: they stay in the contacts read model.
+    for (const detail of ['Joana', 'joana@', '98888', 'Pedro', 'Compras']) expect(JSON.stringify(entries)).not.toContain(detail);
+  });
+
   it('tells customer-originated entries from users’ ones, and keeps an entry without an actor', async () => {
     await feed(events);
     const comments = (await entriesOf(ana)).filter((e) => e.type === 'comment_added');
@@ -135,7 +152,7 @@ describe('timeline projection', () => {
       [`lead-status-schedule-to:${biaSchedule}`]: 'sale',
       [`lead-status-schedule-at:${biaSchedule}`]: '2026-03-20T13:00:00.000Z',
     });
-    expect(customers).toEqual([{ _id: ana }, { _id: bia }, { _id: caio }, { _id: davi }]);
+    expect(customers).toEqual([{ _id: ana }, { _id: bia }, { _id: caio }, { _id: davi }, { _id: eva }]);
   });
 
   it('ignores bookkeeping: the appointment index and wallet name reservations are no entries', async () => {

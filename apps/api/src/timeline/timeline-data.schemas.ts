@@ -16,6 +16,7 @@ function fields(properties: Record<string, SchemaObject>, optional: string[] = [
 }
 
 const LOOKED_UP = 'looked up when read; null when unknown';
+const CONTACT_DETAILS = 'The contact; their details (personal data) are in GET /customers/{id}/contacts';
 const moment = fields({ moment: text(), subMoment: text() }, ['subMoment']);
 /** CS6: a marker, its current name and emoji looked up when read. */
 const marker = (): SchemaObject => fields({ markerId: uuid(), markerName: nullable(text(`The marker's name, ${LOOKED_UP}`)), markerEmoji: nullable(text(`The marker's emoji, ${LOOKED_UP}`)) });
@@ -126,4 +127,9 @@ export const TIMELINE_DATA_SCHEMAS: { [T in TimelineType]: SchemaObject } = {
   non_customer_unmarked: fields({ kind: oneOf(NON_CUSTOMER_KINDS, 'The kind it had') }),
   portfolio_exception_set: fields({ exception: oneOf(PORTFOLIO_EXCEPTIONS) }),
   portfolio_exception_cleared: fields({ exception: oneOf(PORTFOLIO_EXCEPTIONS) }),
+  contact_added: fields({ contactId: uuid(CONTACT_DETAILS) }),
+  contact_edited: fields({ contactId: uuid(CONTACT_DETAILS) }),
+  contact_removed: fields({ contactId: uuid('The contact removed') }),
+  primary_contact_set: fields({ contactId: uuid('The primary contact now'), previousContactId: nullable(uuid('The primary contact before; null when there was none')) }),
+  primary_contact_unset: fields({ contactId: uuid('The contact that was the primary one') }),
 };
