@@ -1,22 +1,12 @@
 import { conflict, invalid, notFound, rejected } from '../shared/domain-error';
 import type { Decider } from '../shared/decider';
-import { FOLLOW_UP_MESSAGE_MAX, type FollowUpEvent } from './events';
+import { FOLLOW_UP_MESSAGE_MAX, type FollowUpDetails, type FollowUpEvent } from './events';
 import { dateOnly, isFollowUpEmail, isFollowUpPhone, requiredName } from './fields';
 import { checkPlaceholders, renderMessage } from '../message-template/placeholders';
 import { followUpPlaceholderValues } from './message-values';
 import { evolveFollowUp, initialFollowUpState, isFollowUpDone, type FollowUpState, type LiveFollowUp } from './state';
 
-export type RegisterFollowUp = {
-  type: 'RegisterFollowUp';
-  followUpId: string;
-  ownerId: string;
-  name: string;
-  contactName: string;
-  email?: string;
-  phone?: string;
-  contactOn: string;
-  nextContactOn: string;
-};
+export type RegisterFollowUp = { type: 'RegisterFollowUp' } & FollowUpDetails;
 export type RescheduleFollowUp = { type: 'RescheduleFollowUp'; followUpId: string; nextContactOn: string };
 export type ResolveFollowUpByCall = { type: 'ResolveFollowUpByCall'; followUpId: string };
 /**

@@ -18,23 +18,23 @@ export const FOLLOW_UP_MESSAGE_MAX = 4000;
 export const FOLLOW_UP_STATUSES = ['open', 'resolved_by_call', 'email_sent'] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
-export type FollowUpRegistered = DomainEvent<
-  'FollowUpRegistered',
-  {
-    followUpId: string;
-    /** Who registered it: whose calendar it is on. */
-    ownerId: string;
-    /** The company or customer name. */
-    name: string;
-    contactName: string;
-    email?: string;
-    phone?: string;
-    /** `YYYY-MM-DD`: when the contact took place. */
-    contactOn: string;
-    /** `YYYY-MM-DD`: the day it shows on the calendar. */
-    nextContactOn: string;
-  }
->;
+/** What a follow-up is registered with: the command's fields, the event's data, the state's. */
+export type FollowUpDetails = {
+  followUpId: string;
+  /** Who registered it: whose calendar it is on. */
+  ownerId: string;
+  /** The company or customer name. */
+  name: string;
+  contactName: string;
+  email?: string;
+  phone?: string;
+  /** `YYYY-MM-DD`: when the contact took place. */
+  contactOn: string;
+  /** `YYYY-MM-DD`: the day it shows on the calendar. */
+  nextContactOn: string;
+};
+
+export type FollowUpRegistered = DomainEvent<'FollowUpRegistered', FollowUpDetails>;
 
 /** Moved to another day (CAL5); `from` is the day it was on. */
 export type FollowUpRescheduled = DomainEvent<'FollowUpRescheduled', { followUpId: string; from: string; nextContactOn: string }>;

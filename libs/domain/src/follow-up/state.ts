@@ -1,20 +1,8 @@
-import type { FollowUpEvent, FollowUpStatus } from './events';
+import type { FollowUpDetails, FollowUpEvent, FollowUpStatus } from './events';
 
 /** A follow-up that can still be acted on. */
-export type LiveFollowUp = {
-  exists: true;
-  deleted: false;
-  followUpId: string;
-  ownerId: string;
-  /** The company or customer name, the contact and the phone: the values of a message's placeholders (CAL4). */
-  name: string;
-  contactName: string;
-  email?: string;
-  phone?: string;
-  contactOn: string;
-  nextContactOn: string;
-  status: FollowUpStatus;
-};
+/** Its details are also the values of a message's placeholders (CAL4). */
+export type LiveFollowUp = { exists: true; deleted: false; status: FollowUpStatus } & FollowUpDetails;
 
 /**
  * Erased (ADR 0042): only what decides who may still ask about it (its owner) is kept; its
