@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { customerStreamId, MARKERS_STREAM_ID, type DomainEvent } from '@trilha/domain';
-import { InMemoryEventStore, type AllFilter, type RecordedEvent } from '@trilha/event-store';
+import { customerStreamId, MARKERS_STREAM_ID } from '@trilha/domain';
+import type { AllFilter, RecordedEvent } from '@trilha/event-store';
+import { recordStory, type Story } from '../test-support/record-story';
 
 export const ana = '6f1d2b1e-0c7a-4d5e-9a52-6a1f3c1f9e01';
 export const bia = '7a2e3c2f-1d8b-4e6f-8b63-7b2a4d2a0f02';
@@ -8,7 +8,7 @@ export const vip = '11111111-1111-4111-8111-111111111111';
 export const risk = '22222222-2222-4222-8222-222222222222';
 
 /** CS6: two markers, set on two customers, one renamed, one cleared, one deleted. */
-export const MARKER_STORY: Array<[string, DomainEvent]> = [
+export const MARKER_STORY: Story = [
   [MARKERS_STREAM_ID, { type: 'MarkerCreated', data: { markerId: vip, name: 'VIP', emoji: '⭐' } }],
   [MARKERS_STREAM_ID, { type: 'MarkerCreated', data: { markerId: risk, name: 'Em risco', emoji: '⚠️' } }],
   [customerStreamId(ana), { type: 'CustomerRegistered', data: { customerId: ana, name: 'Ana', phones: [] } }],
@@ -22,13 +22,6 @@ export const MARKER_STORY: Array<[string, DomainEvent]> = [
 ];
 
 /** The story as the event store records it, one event per minute, filtered as a subscription is. */
-export async function recordMarkerStory(filter: AllFilter | undefined, story = MARKER_STORY): Promise<RecordedEvent[]> {
-  const store = new InMemoryEventStore();
-  for (const [i, [stream, event]] of story.entries()) {
-    const occurredAt = new Date(Date.UTC(2026, 0, 15, 12, i)).toISOString();
-    await store.append(stream, [{ id: randomUUID(), type: event.type, data: event.data as Record<string, unknown>, metadata: { occurredAt } }], 'any');
-  }
-  const events = await store.readAll({ filter });
-  await store.close();
-  return events;
+export function recordMarkerStory(filter: AllFilter | undefined, story: Story = MARKER_STORY): Promise<RecordedEvent[]> {
+  return recordStory(story, filter, (i) => ({ occurredAt: new Date(Date.UTC(2026, 0, 15, 12, i)).toISOString() }));
 }

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { customerContactsStreamId, customerStreamId, ERASED_TEXT, type DomainEvent } from '@trilha/domain';
-import { InMemoryEventStore, type RecordedEvent } from '@trilha/event-store';
+import { customerContactsStreamId, customerStreamId, ERASED_TEXT } from '@trilha/domain';
+import type { RecordedEvent } from '@trilha/event-store';
 import {
   CONTACTED_CUSTOMERS_COLLECTION,
   CONTACTS_COLLECTION,
@@ -10,6 +9,7 @@ import {
   type ContactDocument,
 } from '@trilha/projections/customer-contacts';
 import { projectionInMemory } from '../../test-support/projection-in-memory';
+import { recordStory, type Story } from '../../test-support/record-story';
 
 const ana = '6f1d2b1e-0c7a-4d5e-9a52-6a1f3c1f9e01';
 const bia = '7a2e3c2f-1d8b-4e6f-8b63-7b2a4d2a0f02';
@@ -19,7 +19,7 @@ const minute = (n: number) => new Date(Date.UTC(2026, 2, 10, 12, n)).toISOString
  * Ana's company: Joana (primary, then edited), Pedro (made primary, taking the flag), Rita
  * (removed). Bia's company: one contact, then Bia is deleted. A note is no contact.
  */
-const STORY: Array<[string, DomainEvent]> = [
+const STORY: Story = [
   [customerStreamId(ana), { type: 'CustomerRegistered', data: { customerId: ana, name: 'Ana Padaria', phones: [] } }],
   [customerStreamId(bia), { type: 'CustomerRegistered', data: { customerId: bia, name: 'Bia Mercado', phones: [] } }],
   [customerContactsStreamId(ana), { type: 'ContactAdded', data: { customerId: ana, contactId: 'joana', name: 'Joana Lima', role: 'Compras', email: 'joana@pao.com.br', phones: ['11 98888-0000'], whatsapp: '11 98888-0000' } }],
@@ -34,14 +34,8 @@ const STORY: Array<[string, DomainEvent]> = [
   [customerStreamId(bia), { type: 'CustomerDeleted', data: { customerId: bia } }],
 ];
 
-async function record(): Promise<RecordedEvent[]> {
-  const store = new InMemoryEventStore();
-  for (const [i, [stream, event]] of STORY.entries()) {
-    await store.append(stream, [{ id: randomUUID(), type: event.type, data: event.data as Record<string, unknown>, metadata: { occurredAt: minute(i) } }], 'any');
-  }
-  const events = await store.readAll({ filter: customerContactsProjection.filter });
-  await store.close();
-  return events;
+function record(): Promise<RecordedEvent[]> {
+  return recordStory(STORY, customerContactsProjection.filter, (i) => ({ occurredAt: minute(i) }));
 }
 
 describe('customer contacts projection (CS13)', () => {

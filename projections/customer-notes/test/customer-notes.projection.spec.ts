@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { customerStreamId, ERASED_TEXT, type DomainEvent } from '@trilha/domain';
-import { InMemoryEventStore, type RecordedEvent } from '@trilha/event-store';
+import { customerStreamId, ERASED_TEXT } from '@trilha/domain';
+import type { RecordedEvent } from '@trilha/event-store';
 import { customerNotesProjection, NOTED_CUSTOMERS_COLLECTION, NOTES_COLLECTION, NOTES_SORT, type NoteDocument } from '@trilha/projections/customer-notes';
 import { projectionInMemory } from '../../test-support/projection-in-memory';
+import { recordStory, type Story } from '../../test-support/record-story';
 
 const ana = '6f1d2b1e-0c7a-4d5e-9a52-6a1f3c1f9e01';
 const bia = '7a2e3c2f-1d8b-4e6f-8b63-7b2a4d2a0f02';
@@ -10,7 +10,7 @@ const broker = { id: 'u7', role: 'broker', name: 'Beto Broker', kind: 'user' as 
 const minute = (n: number) => new Date(Date.UTC(2026, 2, 10, 12, n)).toISOString();
 
 /** Two customers with notes; Bia is deleted after hers. A comment and a rating are no notes. */
-const STORY: Array<[string, DomainEvent]> = [
+const STORY: Story = [
   [customerStreamId(ana), { type: 'CustomerRegistered', data: { customerId: ana, name: 'Ana', phones: [] } }],
   [customerStreamId(bia), { type: 'CustomerRegistered', data: { customerId: bia, name: 'Bia', phones: [] } }],
   [customerStreamId(ana), { type: 'NoteAdded', data: { customerId: ana, noteId: 'n1', text: 'Primeira nota' } }],
@@ -21,14 +21,8 @@ const STORY: Array<[string, DomainEvent]> = [
   [customerStreamId(bia), { type: 'CustomerDeleted', data: { customerId: bia } }],
 ];
 
-async function record(): Promise<RecordedEvent[]> {
-  const store = new InMemoryEventStore();
-  for (const [i, [stream, event]] of STORY.entries()) {
-    await store.append(stream, [{ id: randomUUID(), type: event.type, data: event.data as Record<string, unknown>, metadata: { occurredAt: minute(i), actor: broker } }], 'any');
-  }
-  const events = await store.readAll({ filter: customerNotesProjection.filter });
-  await store.close();
-  return events;
+function record(): Promise<RecordedEvent[]> {
+  return recordStory(STORY, customerNotesProjection.filter, (i) => ({ occurredAt: minute(i), actor: broker }));
 }
 
 describe('customer notes projection (T15)', () => {

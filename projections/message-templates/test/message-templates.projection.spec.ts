@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { MESSAGE_TEMPLATE_NAMES_STREAM_ID, messageTemplateStreamId, type DomainEvent } from '@trilha/domain';
-import { InMemoryEventStore, type RecordedEvent } from '@trilha/event-store';
+import { MESSAGE_TEMPLATE_NAMES_STREAM_ID, messageTemplateStreamId } from '@trilha/domain';
+import type { RecordedEvent } from '@trilha/event-store';
 import { MESSAGE_TEMPLATES_COLLECTION, MESSAGE_TEMPLATES_SORT, messageTemplatesProjection, type MessageTemplateDocument } from '@trilha/projections/message-templates';
 import { projectionInMemory } from '../../test-support/projection-in-memory';
+import { recordStory, type Story } from '../../test-support/record-story';
 
 const a = '11111111-1111-4111-8111-111111111111';
 const b = '22222222-2222-4222-8222-222222222222';
@@ -16,7 +16,7 @@ const names = MESSAGE_TEMPLATE_NAMES_STREAM_ID;
  * Three templates: A renamed and its body changed, B deleted (its name then taken by C), and a
  * ghost whose name was claimed but which was never created (its creation abandoned).
  */
-const STORY: Array<[string, DomainEvent]> = [
+const STORY: Story = [
   [names, { type: 'MessageTemplateNameClaimed', data: { templateId: a, name: 'Boas-vindas' } }],
   [messageTemplateStreamId(a), { type: 'MessageTemplateCreated', data: { templateId: a, body: 'Olá #{contato}' } }],
   [names, { type: 'MessageTemplateNameClaimed', data: { templateId: b, name: 'Retorno' } }],
@@ -31,15 +31,8 @@ const STORY: Array<[string, DomainEvent]> = [
   [messageTemplateStreamId(c), { type: 'MessageTemplateCreated', data: { templateId: c, body: 'Até #{proximo_contato}' } }],
 ];
 
-async function record(): Promise<RecordedEvent[]> {
-  const store = new InMemoryEventStore();
-  for (const [i, [stream, event]] of STORY.entries()) {
-    await store.append(stream, [{ id: randomUUID(), type: event.type, data: event.data as Record<string, unknown>, metadata: { occurredAt: minute(i), actor: manager } }], 'any');
-  }
-  await store.append('followup-x', [{ id: randomUUID(), type: 'FollowUpResolvedByCall', data: { followUpId: 'x' }, metadata: {} }], 'any');
-  const events = await store.readAll({ filter: messageTemplatesProjection.filter });
-  await store.close();
-  return events;
+function record(): Promise<RecordedEvent[]> {
+  return recordStory([...STORY, ['followup-x', { type: 'FollowUpResolvedByCall', data: { followUpId: 'x' } }]], messageTemplatesProjection.filter, (i) => ({ occurredAt: minute(i), actor: manager }));
 }
 
 describe('message templates projection (CAL4)', () => {
